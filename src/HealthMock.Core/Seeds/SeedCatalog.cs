@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using Bogus.Bson;
+
+namespace HealthMock.Seeds;
+
+/// <summary>
+/// The curated vocabularies generation draws from: cities, conditions with their medications, allergies and
+/// streets from the seeds files, and personal names from Bogus's locale data. Loaded once and read-only.
+/// </summary>
+public sealed class SeedCatalog
+{
+    private const string ResourcePrefix = "HealthMock.Seeds.";
+
+    private static readonly Lazy<SeedCatalog> DefaultCatalog = new Lazy<SeedCatalog>(() => Load(null));
+
+    private readonly Dictionary<string, string> _stateCodes;
+
+    private SeedCatalog(IReadOnlyList<CitySeed> cities, IReadOnlyList<ConditionSeed> conditions,
+        IReadOnlyList<AllergySeed> allergies, IReadOnlyList<string> streetNames, IReadOnlyList<string> streetSuffixes,
+        IReadOnlyList<string> unitPrefixes)
+    {
+        Cities = cities;
+        Conditions = conditions;
+        Allergies = allergies;
+        StreetNames = streetNames;
+        StreetSuffixes = streetSuffixes;
+        UnitPrefixes = unitPrefixes;
+        FemaleFirstNames = BogusNames.FemaleFirstNames;
+        MaleFirstNames = BogusNames.MaleFirstNames;
+        LastNames = BogusNames.LastNames;
+        _stateCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var city in cities)
+        {
+            _stateCodes[city.State] = city.State;
+            _stateCodes[city.StateName] = city.State;
+        }
+
+        States = cities.Select(c => c.State).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The catalog built from the seeds embedded in the assembly.</summary>
+    public static SeedCatalog Default => DefaultCatalog.Value;
+
+    /// <summary>Cities with their state, ZIP prefix and area code.</summary>
+    public IReadOnlyList<CitySeed> Cities { get; }
+
+    /// <summary>The two-letter codes of the states that have at least one city, sorted.</summary>
+    public IReadOnlyList<string> States { get; }
+
+    /// <summary>Chronic conditions, in the order of the seeds file.</summary>
+    public IReadOnlyList<ConditionSeed> Conditions { get; }
+
+    /// <summary>Allergies.</summary>
+    public IReadOnlyList<AllergySeed> Allergies { get; }
+
+    /// <summary>Street names for addresses.</summary>
+    public IReadOnlyList<string> StreetNames { get; }
+
+    /// <summary>Street suffixes such as Street or Avenue.</summary>
+    public IReadOnlyList<string> StreetSuffixes { get; }
+
+    /// <summary>Prefixes for the second address line, such as Apt.</summary>
+    public IReadOnlyList<string> UnitPrefixes { get; }
+
+    /// <summary>Female first names.</summary>
+    public IReadOnlyList<NameSeed> FemaleFirstNames { get; }
+
+    /// <summary>Male first names.</summary>
+    public IReadOnlyList<NameSeed> MaleFirstNames { get; }
+
+    /// <summary>Last names.</summary>
+    public IReadOnlyList<NameSeed> LastNames { get; }
+
+    /// <summary>
+    /// Loads the catalog. Files present in <paramref name="folder"/> replace the embedded ones of the same name;
+    /// with no folder, the embedded seeds are used.
+    /// </summary>
+    public static SeedCatalog Load(string? folder)
+    {
+        var locations = Read("locations.json", folder, ReadCities);
+        var conditions = Read("conditions.json", folder, ReadConditions);
+        var allergies = Read("allergies.json", folder, ReadAllergies);
+        var streets = Read("streets.json", folder, (reader, root) => (
+            reader.Strings(root, "street_names", "$"),
+            reader.Strings(root, "street_suffixes", "$"),
+            reader.Strings(root, "unit_prefixes", "$")));
+        return new SeedCatalog(locations, conditions, allergies, streets.Item1, streets.Item2, streets.Item3);
+    }
+
+    /// <summary>
+    /// Returns the two-letter code for a state given by code or full name, ignoring case, or null when no seeded
+    /// city is in that state.
+    /// </summary>
+    public string? FindState(string codeOrName)
+    {
+        return _stateCodes.TryGetValue(codeOrName.Trim(), out var code) ? code : null;
+    }
+
+    private static T Read<T>(string file, string? folder, Func<SeedReader, JsonElement, T> read)
+    {
+        var path = folder is null ? null : Path.Combine(folder, file);
+        string json;
+        string shownName;
+        if (path is not null && File.Exists(path))
+        {
+            json = File.ReadAllText(path);
+            shownName = path;
+        }
+        else
+        {
+            using var stream = typeof(SeedCatalog).GetTypeInfo().Assembly.GetManifestResourceStream(ResourcePrefix + file)
+                ?? throw new SeedFormatException(file, null, "the embedded seeds file is missing from the assembly.");
+            using var text = new StreamReader(stream);
+            json = text.ReadToEnd();
+            shownName = file;
+        }
+
+        using var document = SeedReader.Parse(shownName, json);
+        return read(new SeedReader(shownName), document.RootElement);
+    }
+
+    private static IReadOnlyList<CitySeed> ReadCities(SeedReader reader, JsonElement root)
+    {
+        var cities = new List<CitySeed>();
+        var items = reader.Array(root, "cities", "$");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"$.cities[{i}]";
+            var state = reader.String(items[i], "state", path);
+            if (state.Length != 2 || !state.All(c => c >= 'A' && c <= 'Z'))
+            {
+                throw reader.Error(path + ".state", $"expected a two-letter upper-case state code, got '{state}'.");
+            }
+
+            cities.Add(new CitySeed(reader.String(items[i], "city", path), state,
+                reader.String(items[i], "state_name", path), reader.Digits(items[i], "zip_prefix", path, 3),
+                reader.Digits(items[i], "area_code", path, 3)));
+        }
+
+        return cities;
+    }
+
+    private static IReadOnlyList<ConditionSeed> ReadConditions(SeedReader reader, JsonElement root)
+    {
+        var conditions = new List<ConditionSeed>();
+        var items = reader.Array(root, "conditions", "$");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"$.conditions[{i}]";
+            var item = items[i];
+            var sex = reader.OptionalString(item, "sex", path);
+            if (sex is not null && sex != "female" && sex != "male")
+            {
+                throw reader.Error(path + ".sex", $"expected 'female' or 'male', got '{sex}'.");
+            }
+
+            var minAge = reader.Int(item, "min_age", path, 0, 120);
+            var maxAge = reader.Int(item, "max_age", path, minAge, 120);
+            var medications = new List<MedicationSeed>();
+            if (item.TryGetProperty("medications", out var list))
+            {
+                if (list.ValueKind != JsonValueKind.Array)
+                {
+                    throw reader.Error(path + ".medications", "expected an array of objects.");
+                }
+
+                var m = 0;
+                foreach (var medication in list.EnumerateArray())
+                {
+                    var medicationPath = $"{path}.medications[{m++}]";
+                    medications.Add(new MedicationSeed(reader.String(medication, "name", medicationPath),
+                        reader.String(medication, "dosage", medicationPath)));
+                }
+            }
+
+            conditions.Add(new ConditionSeed(reader.String(item, "code", path), reader.String(item, "name", path),
+                minAge, maxAge, sex, reader.Double(item, "prevalence", path, 0, 1), medications));
+        }
+
+        return conditions;
+    }
+
+    private static IReadOnlyList<AllergySeed> ReadAllergies(SeedReader reader, JsonElement root)
+    {
+        var allergies = new List<AllergySeed>();
+        var items = reader.Array(root, "allergies", "$");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"$.allergies[{i}]";
+            allergies.Add(new AllergySeed(reader.String(items[i], "name", path), reader.String(items[i], "kind", path),
+                reader.Strings(items[i], "excludes_medications", path, optional: true)));
+        }
+
+        return allergies;
+    }
+
+    /// <summary>Personal names taken once from Bogus's locale data, the part of Bogus that earns its place here.</summary>
+    private static class BogusNames
+    {
+        public static readonly IReadOnlyList<NameSeed> FemaleFirstNames = Build(
+            ("en", "female_first_name", false), ("fr", "female_first_name", true), ("es", "female_first_name", false));
+
+        public static readonly IReadOnlyList<NameSeed> MaleFirstNames = Build(
+            ("en", "male_first_name", false), ("fr", "male_first_name", true), ("es", "male_first_name", false));
+
+        public static readonly IReadOnlyList<NameSeed> LastNames = Build(
+            ("en", "last_name", false), ("es", "last_name", true), ("de", "last_name", true));
+
+        /// <summary>
+        /// Joins the English names with, from other locales, either all names or only those with accented
+        /// letters, keeping the first spelling of each name and skipping any the ASCII folding cannot handle.
+        /// </summary>
+        private static IReadOnlyList<NameSeed> Build(params (string Locale, string Path, bool AccentedOnly)[] sources)
+        {
+            var names = new List<NameSeed>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (locale, path, accentedOnly) in sources)
+            {
+                if (!(Bogus.Database.Get("name", path, locale) is BArray values))
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < values.Count; i++)
+                {
+                    var text = values[i].StringValue?.Trim();
+                    if (string.IsNullOrEmpty(text) || (accentedOnly && text!.All(c => c < 128)) || !seen.Add(text!))
+                    {
+                        continue;
+                    }
+
+                    var ascii = AsciiFolding.Fold(text!);
+                    if (ascii is not null && ascii.Length >= 2)
+                    {
+                        names.Add(new NameSeed(text!, ascii));
+                    }
+                }
+            }
+
+            return names;
+        }
+    }
+}

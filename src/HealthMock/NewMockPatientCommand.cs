@@ -1,0 +1,129 @@
+using System;
+using System.Management.Automation;
+using System.Security.Cryptography;
+using HealthMock.Generation;
+using HealthMock.Seeds;
+
+namespace HealthMock.Commands;
+
+/// <summary>
+/// <para type="synopsis">Generates mock patients, one record at a time, reproducibly from a seed.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "MockPatient")]
+[OutputType(typeof(Patient))]
+public sealed class NewMockPatientCommand : PSCmdlet
+{
+    private volatile bool _stopping;
+
+    /// <summary>How many patients to generate.</summary>
+    [Parameter(Position = 0)]
+    [ValidateRange(0, long.MaxValue)]
+    public long Count { get; set; } = 1;
+
+    /// <summary>The index of the first record, so a large run can be made in shards that join back.</summary>
+    [Parameter]
+    [ValidateRange(0, long.MaxValue)]
+    public long StartIndex { get; set; }
+
+    /// <summary>The seed; the same seed, options and reference date give the same patients.</summary>
+    [Parameter]
+    public int? Seed { get; set; }
+
+    /// <summary>The date ages are computed at; today by default.</summary>
+    [Parameter]
+    public DateTime? ReferenceDate { get; set; }
+
+    /// <summary>The youngest age at the reference date.</summary>
+    [Parameter]
+    [ValidateRange(0, PatientOptions.OldestAge)]
+    public int MinAge { get; set; }
+
+    /// <summary>The oldest age at the reference date.</summary>
+    [Parameter]
+    [ValidateRange(0, PatientOptions.OldestAge)]
+    public int MaxAge { get; set; } = 90;
+
+    /// <summary>The sexes to draw from.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public Sex[]? Sex { get; set; }
+
+    /// <summary>The US states to place patients in, as two-letter codes or names.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? State { get; set; }
+
+    /// <summary>The email domains to use instead of the reserved documentation domains.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? EmailDomain { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var seed = Seed ?? DrawSeed();
+        var options = new PatientOptions
+        {
+            Seed = seed,
+            ReferenceDate = (ReferenceDate ?? DateTime.Today).Date,
+            MinAge = MinAge,
+            MaxAge = MaxAge,
+            Sexes = Sex ?? Array.Empty<Sex>(),
+            States = State ?? Array.Empty<string>(),
+            EmailDomains = EmailDomain ?? Array.Empty<string>(),
+        };
+        var generator = CreateGenerator(options);
+        WriteVerbose(Seed.HasValue
+            ? $"Seed {seed}, reference date {options.ReferenceDate:yyyy-MM-dd}, records {StartIndex} to {StartIndex + Count - 1}."
+            : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run), reference date "
+                + $"{options.ReferenceDate:yyyy-MM-dd}, records {StartIndex} to {StartIndex + Count - 1}.");
+        if ((ulong)(StartIndex + Count) > generator.UniqueIdentityCount)
+        {
+            WriteWarning($"Only {generator.UniqueIdentityCount} patients with these ages can each have their own last "
+                + "name and date of birth; later records repeat (name, date of birth) pairs.");
+        }
+
+        for (var index = StartIndex; index < StartIndex + Count && !_stopping; index++)
+        {
+            WriteObject(generator.Generate(index));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing()
+    {
+        _stopping = true;
+    }
+
+    private PatientGenerator CreateGenerator(PatientOptions options)
+    {
+        try
+        {
+            return new PatientGenerator(SeedCatalog.Default, options);
+        }
+        catch (InvalidOptionException e)
+        {
+            var id = e.Option switch
+            {
+                nameof(PatientOptions.MinAge) or nameof(PatientOptions.MaxAge) => "InvalidAgeRange",
+                nameof(PatientOptions.States) => "UnknownState",
+                nameof(PatientOptions.EmailDomains) => "InvalidEmailDomain",
+                _ => "InvalidReferenceDate",
+            };
+            ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));
+            throw;
+        }
+    }
+
+    /// <summary>Draws a seed outside generation, from the operating system's random source.</summary>
+    private static int DrawSeed()
+    {
+        var bytes = new byte[4];
+        using (var source = RandomNumberGenerator.Create())
+        {
+            source.GetBytes(bytes);
+        }
+
+        return BitConverter.ToInt32(bytes, 0) & int.MaxValue;
+    }
+}
