@@ -53,6 +53,24 @@ public sealed class Patient
     /// <summary>How the patient prefers to be contacted.</summary>
     public ContactMethod PreferredContactMethod { get; set; }
 
+    /// <summary>The id of the patient's primary care provider.</summary>
+    public string? PrimaryCareProviderId { get; set; }
+
+    /// <summary>The primary care provider's display name, as the benchmark's users.json had it.</summary>
+    public string? PrimaryCareProvider { get; set; }
+
+    /// <summary>The number of the patient's insurance policy, when they carry one.</summary>
+    public string? InsurancePolicyNumber { get; set; }
+
+    /// <summary>The payer of the patient's policy.</summary>
+    public string? InsuranceProvider { get; set; }
+
+    /// <summary>The plan type of the patient's policy, such as PPO.</summary>
+    public string? CoverageType { get; set; }
+
+    /// <summary>The part of the policy's deductible still to be met.</summary>
+    public decimal? DeductibleBalance { get; set; }
+
     /// <summary>Chronic conditions that fit the patient's age and sex.</summary>
     public Condition[] ChronicConditions { get; set; } = Array.Empty<Condition>();
 

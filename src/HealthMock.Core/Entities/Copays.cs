@@ -1,0 +1,30 @@
+namespace HealthMock;
+
+/// <summary>A policy's copay, in dollars, for each visit category.</summary>
+public sealed class Copays
+{
+    /// <summary>Primary care visit copay.</summary>
+    public decimal PrimaryCare { get; set; }
+
+    /// <summary>Specialist visit copay.</summary>
+    public decimal Specialist { get; set; }
+
+    /// <summary>Urgent care visit copay.</summary>
+    public decimal UrgentCare { get; set; }
+
+    /// <summary>Telehealth visit copay.</summary>
+    public decimal Telehealth { get; set; }
+
+    /// <summary>Emergency visit copay.</summary>
+    public decimal Emergency { get; set; }
+
+    /// <summary>The copay for one visit category.</summary>
+    public decimal For(VisitCategory category) => category switch
+    {
+        VisitCategory.PrimaryCare => PrimaryCare,
+        VisitCategory.Specialist => Specialist,
+        VisitCategory.UrgentCare => UrgentCare,
+        VisitCategory.Telehealth => Telehealth,
+        _ => Emergency,
+    };
+}
