@@ -1,0 +1,319 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using System.Threading;
+using HealthMock.Json;
+
+namespace HealthMock.Commands;
+
+/// <summary>
+/// <para type="synopsis">Writes objects as JSON: an array, JSON Lines, or an object keyed by a property.</para>
+/// <para type="description">
+/// Export-Json streams any objects (mock records, custom objects, hashtables, plain values) to a JSON file or to
+/// the output. Property names are snake_case by default. A file appears only when every record was written; a
+/// failure or Ctrl+C leaves an earlier file untouched.
+/// </para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "Json", SupportsShouldProcess = true, DefaultParameterSetName = ArraySet)]
+[OutputType(typeof(string))]
+public sealed class ExportJsonCommand : PSCmdlet, IDisposable
+{
+    private const string ArraySet = "Array";
+
+    private const string LinesSet = "Lines";
+
+    private const string KeyedSet = "Keyed";
+
+    private const string ShouldProcessAction = "Export JSON";
+
+    private const string NotFileSystemMessage =
+        "The path '{0}' belongs to the {1} provider. Expected a path in the file system.";
+
+    private const string DirectoryNotFoundMessage =
+        "Cannot export JSON to '{0}' because the folder '{1}' does not exist. "
+        + "Expected an existing folder; create it first, for example with New-Item -ItemType Directory.";
+
+    private const string PathIsDirectoryMessage =
+        "Cannot export JSON to '{0}' because it is a folder. Expected the path of a file, such as '{1}'.";
+
+    private const string FileExistsMessage =
+        "The file '{0}' already exists. Use -Force to replace it, or choose another path.";
+
+    private const string AccessDeniedMessage =
+        "Cannot write '{0}': access is denied. Expected a file in a folder you have permission to write to.";
+
+    private const string InvalidPathMessage = "Cannot write '{0}' because the path is not valid: {1}";
+
+    private const string WriteFailedMessage = "Cannot write '{0}': {1}";
+
+    private const string WritingMessage = "Exporting JSON to '{0}'.";
+
+    private const string WroteMessage = "Exported {0} record(s) to '{1}'.";
+
+    private readonly CancellationTokenSource cancellation = new();
+
+    private JsonExportOptions? options;
+
+    private JsonFileWriter? file;
+
+    private JsonRecordWriter? text;
+
+    private MemoryStream? textBuffer;
+
+    private string? fullPath;
+
+    private bool skipped;
+
+    /// <summary>
+    /// <para type="description">The objects to export. Pipe them in; a collection given by name is exported one
+    /// record per element.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    [AllowEmptyCollection]
+    public object? InputObject { get; set; }
+
+    /// <summary>
+    /// <para type="description">The JSON file to write, relative to the current location. Without it, the JSON
+    /// text goes to the output.</para>
+    /// </summary>
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    /// <summary>
+    /// <para type="description">How property names and dictionary keys are written: SnakeCase (the default),
+    /// CamelCase or AsIs.</para>
+    /// </summary>
+    [Parameter]
+    public NamingPolicy NamingPolicy { get; set; } = NamingPolicy.SnakeCase;
+
+    /// <summary>
+    /// <para type="description">Writes JSON Lines: one compact JSON object per line, and one output string per
+    /// record.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = LinesSet)]
+    public SwitchParameter AsLines { get; set; }
+
+    /// <summary>
+    /// <para type="description">Writes compact JSON without indentation.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Compress { get; set; }
+
+    /// <summary>
+    /// <para type="description">Writes one JSON object whose property names are the values of this property of
+    /// each record, such as id. Every record needs a unique, non-empty value.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = KeyedSet)]
+    [ValidateNotNullOrEmpty]
+    public string? KeyProperty { get; set; }
+
+    /// <summary>
+    /// <para type="description">Replaces the file if it exists.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>
+    /// Deletes the temporary file of an export that did not complete.
+    /// </summary>
+    public void Dispose()
+    {
+        file?.Dispose();
+        text?.Dispose();
+        textBuffer?.Dispose();
+    }
+
+    /// <inheritdoc/>
+    protected override void BeginProcessing()
+    {
+        options = new JsonExportOptions
+        {
+            NamingPolicy = NamingPolicy,
+            Indented = !Compress,
+            Layout = AsLines ? JsonLayout.Lines : KeyProperty is null ? JsonLayout.Array : JsonLayout.Keyed,
+            KeyProperty = KeyProperty,
+            Inspector = PSObjectJsonInspector.Instance,
+            CancellationToken = cancellation.Token,
+        };
+
+        if (Path is null)
+        {
+            // Output without -Path is text, so the document is built in memory.
+            textBuffer = new MemoryStream();
+            text = new JsonRecordWriter(textBuffer, options, leaveOpen: true);
+            return;
+        }
+
+        fullPath = ResolveFilePath(Path);
+        if (!ShouldProcess(fullPath, ShouldProcessAction))
+        {
+            skipped = true;
+            return;
+        }
+
+        try
+        {
+            file = JsonFileWriter.Create(fullPath, options, overwrite: Force);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            ThrowTerminatingError(FileError(ex));
+        }
+
+        WriteVerbose(Format(WritingMessage, fullPath));
+    }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        if (skipped)
+        {
+            return;
+        }
+
+        if (!MyInvocation.ExpectingInput && LanguagePrimitives.GetEnumerable(InputObject) is { } records)
+        {
+            foreach (var record in records)
+            {
+                Export(record);
+            }
+        }
+        else
+        {
+            Export(InputObject);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        if (skipped)
+        {
+            return;
+        }
+
+        try
+        {
+            if (file is not null)
+            {
+                file.Complete();
+                WriteVerbose(Format(WroteMessage, file.RecordCount, file.Path));
+            }
+            else if (options!.Layout != JsonLayout.Lines)
+            {
+                text!.Complete();
+                WriteObject(TakeText());
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(FileError(ex));
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void StopProcessing() => cancellation.Cancel();
+
+    private void Export(object? record)
+    {
+        try
+        {
+            if (file is not null)
+            {
+                file.Write(record);
+                return;
+            }
+
+            text!.Write(record);
+            if (options!.Layout == JsonLayout.Lines)
+            {
+                text.Flush();
+                WriteObject(TakeText());
+            }
+        }
+        catch (JsonExportException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ex.Kind.ToString(), ErrorCategory.InvalidData, ex.Value));
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(FileError(ex));
+        }
+    }
+
+    private string TakeText()
+    {
+        var json = Encoding.UTF8.GetString(textBuffer!.GetBuffer(), 0, (int)textBuffer.Length).TrimEnd('\n');
+        textBuffer.SetLength(0);
+        return json;
+    }
+
+    private string ResolveFilePath(string path)
+    {
+        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.Name != "FileSystem")
+        {
+            var message = Format(NotFileSystemMessage, path, provider.Name);
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException(message), "NotFileSystemPath", ErrorCategory.InvalidArgument, path));
+        }
+
+        if (Directory.Exists(resolved))
+        {
+            var example = System.IO.Path.Combine(resolved, "data.json");
+            var message = Format(PathIsDirectoryMessage, resolved, example);
+            ThrowTerminatingError(new ErrorRecord(
+                new IOException(message), "PathIsDirectory", ErrorCategory.InvalidArgument, resolved));
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(resolved);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            var message = Format(DirectoryNotFoundMessage, resolved, folder);
+            ThrowTerminatingError(new ErrorRecord(
+                new DirectoryNotFoundException(message), "DirectoryNotFound", ErrorCategory.ObjectNotFound, folder));
+        }
+
+        if (File.Exists(resolved) && !Force)
+        {
+            var message = Format(FileExistsMessage, resolved);
+            ThrowTerminatingError(new ErrorRecord(
+                new IOException(message), "FileExists", ErrorCategory.ResourceExists, resolved));
+        }
+
+        return resolved;
+    }
+
+    private static string Format(string format, params object?[] arguments) =>
+        string.Format(CultureInfo.InvariantCulture, format, arguments);
+
+    private ErrorRecord FileError(Exception exception)
+    {
+        var target = file?.Path ?? fullPath;
+        var (error, id, category) = exception switch
+        {
+            UnauthorizedAccessException => (
+                (Exception)new UnauthorizedAccessException(Format(AccessDeniedMessage, target), exception),
+                "AccessDenied",
+                ErrorCategory.PermissionDenied),
+            ArgumentException => (
+                new ArgumentException(Format(InvalidPathMessage, target, exception.Message), exception),
+                "InvalidPath",
+                ErrorCategory.InvalidArgument),
+            _ => (
+                new IOException(Format(WriteFailedMessage, target, exception.Message), exception),
+                "WriteFailed",
+                ErrorCategory.WriteError),
+        };
+        return new ErrorRecord(error, id, category, target);
+    }
+}
