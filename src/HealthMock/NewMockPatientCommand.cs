@@ -58,6 +58,15 @@ public sealed class NewMockPatientCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? EmailDomain { get; set; }
 
+    /// <summary>
+    /// The providers to draw primary care providers from (for example from New-MockProvider); only primary care
+    /// providers are used, minors get pediatrics or family medicine and adults never a pediatrician. Without it,
+    /// primary care providers come from New-MockProvider -Seed (this seed) -PrimaryCareShare 1.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Provider[]? Provider { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -71,19 +80,25 @@ public sealed class NewMockPatientCommand : PSCmdlet
             Sexes = Sex ?? Array.Empty<Sex>(),
             States = State ?? Array.Empty<string>(),
             EmailDomains = EmailDomain ?? Array.Empty<string>(),
+            Providers = Provider,
         };
         var generator = CreateGenerator(options);
+        var records = Count == 0 ? "no records" : $"records {StartIndex} to {StartIndex + (Count - 1)}";
         WriteVerbose(Seed.HasValue
-            ? $"Seed {seed}, reference date {options.ReferenceDate:yyyy-MM-dd}, records {StartIndex} to {StartIndex + Count - 1}."
+            ? $"Seed {seed}, reference date {options.ReferenceDate:yyyy-MM-dd}, {records}."
             : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run), reference date "
-                + $"{options.ReferenceDate:yyyy-MM-dd}, records {StartIndex} to {StartIndex + Count - 1}.");
-        if ((ulong)(StartIndex + Count) > generator.UniqueIdentityCount)
+                + $"{options.ReferenceDate:yyyy-MM-dd}, {records}.");
+        var primaryCare = generator.PrimaryCarePool.Providers.Count;
+        WriteVerbose(Provider is null
+            ? $"Primary care providers: the first {primaryCare} of New-MockProvider -Seed {seed} -PrimaryCareShare 1."
+            : $"Primary care providers: {primaryCare} of the {Provider.Length} providers given.");
+        if ((ulong)StartIndex + (ulong)Count > generator.UniqueIdentityCount)
         {
             WriteWarning($"Only {generator.UniqueIdentityCount} patients with these ages can each have their own last "
                 + "name and date of birth; later records repeat (name, date of birth) pairs.");
         }
 
-        for (var index = StartIndex; index < StartIndex + Count && !_stopping; index++)
+        for (var index = StartIndex; index - StartIndex < Count && !_stopping; index++)
         {
             WriteObject(generator.Generate(index));
         }
@@ -111,6 +126,11 @@ public sealed class NewMockPatientCommand : PSCmdlet
                 _ => "InvalidReferenceDate",
             };
             ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));
+            throw;
+        }
+        catch (PrimaryCarePoolException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.Value));
             throw;
         }
     }

@@ -30,6 +30,7 @@ public sealed class PatientGenerator
     private readonly IReadOnlyList<string> _domains;
     private readonly Sex[] _sexes;
     private readonly double[] _sexWeights;
+    private readonly PrimaryCarePool _primaryCare;
 
     /// <summary>Creates a generator; throws <see cref="ArgumentException"/> for options that cannot be met.</summary>
     public PatientGenerator(SeedCatalog seeds, PatientOptions options)
@@ -50,7 +51,17 @@ public sealed class PatientGenerator
             ? new[] { Sex.Female, Sex.Male, Sex.Other, Sex.Unknown }
             : options.Sexes.Distinct().ToArray();
         _sexWeights = _sexes.Select(s => s == Sex.Female || s == Sex.Male ? 0.49 : 0.01).ToArray();
+        _primaryCare = options.Providers is null
+            ? PrimaryCarePool.CreateDefault(seeds, options.Seed)
+            : new PrimaryCarePool(seeds, options.Providers);
+        _primaryCare.EnsureServes(options.MinAge, options.MaxAge);
     }
+
+    /// <summary>
+    /// The primary care providers patients are assigned to: those of <see cref="PatientOptions.Providers"/>, or the
+    /// default pool when the options give none.
+    /// </summary>
+    public PrimaryCarePool PrimaryCarePool => _primaryCare;
 
     /// <summary>
     /// The number of patients that can be made before two of them share a last name and date of birth;
@@ -61,7 +72,7 @@ public sealed class PatientGenerator
     /// <summary>Generates records <paramref name="start"/> to <paramref name="start"/> + count - 1, lazily.</summary>
     public IEnumerable<Patient> Generate(long start, long count)
     {
-        for (var i = start; i < start + count; i++)
+        for (var i = start; i - start < count; i++)
         {
             yield return Generate(i);
         }
@@ -115,6 +126,9 @@ public sealed class PatientGenerator
             EmergencyContact = MakeEmergencyContact(ref random, age, last, city),
             AccountCreationDate = PickAccountCreationDate(ref random, dateOfBirth),
         };
+        var primaryCareProvider = _primaryCare.Pick(_options.Seed, index, age, city.State);
+        patient.PrimaryCareProviderId = primaryCareProvider.Id;
+        patient.PrimaryCareProvider = primaryCareProvider.DisplayName;
         return patient;
     }
 
@@ -126,7 +140,7 @@ public sealed class PatientGenerator
     {
         var block = index / IdBlock;
         var within = ((index % IdBlock) * IdStride + _idOffset) % IdBlock;
-        var number = block * IdBlock + within;
+        var number = (ulong)block * IdBlock + (ulong)within;
         return number.ToString("D4", CultureInfo.InvariantCulture);
     }
 

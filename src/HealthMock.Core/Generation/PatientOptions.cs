@@ -36,6 +36,13 @@ public sealed class PatientOptions
     public IReadOnlyList<string> EmailDomains { get; set; } = Array.Empty<string>();
 
     /// <summary>
+    /// The providers to draw each patient's primary care provider from; only primary care providers are used, and
+    /// the pick depends on their order. Null means the default pool of <see cref="PrimaryCarePool.CreateDefault"/>:
+    /// the first providers of the provider stream with the same seed and a primary care share of 1.
+    /// </summary>
+    public IReadOnlyList<Provider>? Providers { get; set; }
+
+    /// <summary>
     /// Checks the options against each other and the seeds, throwing an <see cref="ArgumentException"/> whose
     /// message names the bad value and what was expected.
     /// </summary>

@@ -76,6 +76,21 @@ public sealed class SeedCatalog
     /// <summary>Last names.</summary>
     public IReadOnlyList<NameSeed> LastNames { get; }
 
+    /// <summary>Payers (insurance companies) with their plans by plan type, invented in the default seeds.</summary>
+    public IReadOnlyList<PayerSeed> Payers { get; private set; } = Array.Empty<PayerSeed>();
+
+    /// <summary>Medical specialties with their patient ages, appointment types and visit reasons.</summary>
+    public IReadOnlyList<SpecialtySeed> Specialties { get; private set; } = Array.Empty<SpecialtySeed>();
+
+    /// <summary>Place-like words that start invented clinic names, such as Maple Grove.</summary>
+    public IReadOnlyList<string> ClinicPlaces { get; private set; } = Array.Empty<string>();
+
+    /// <summary>Words that may end clinic names, such as Associates.</summary>
+    public IReadOnlyList<string> ClinicSuffixes { get; private set; } = Array.Empty<string>();
+
+    /// <summary>Languages besides English that providers consult in, each with its share of providers.</summary>
+    public IReadOnlyList<LanguageSeed> Languages { get; private set; } = Array.Empty<LanguageSeed>();
+
     /// <summary>
     /// Loads the catalog. Files present in <paramref name="folder"/> replace the embedded ones of the same name;
     /// with no folder, the embedded seeds are used.
@@ -89,7 +104,26 @@ public sealed class SeedCatalog
             reader.Strings(root, "street_names", "$"),
             reader.Strings(root, "street_suffixes", "$"),
             reader.Strings(root, "unit_prefixes", "$")));
-        return new SeedCatalog(locations, conditions, allergies, streets.Item1, streets.Item2, streets.Item3);
+        var clinics = Read("clinics.json", folder, ProviderSeedReaders.ReadClinics);
+        return new SeedCatalog(locations, conditions, allergies, streets.Item1, streets.Item2, streets.Item3)
+        {
+            Payers = Read("payers.json", folder, ReadPayers),
+            Specialties = Read("specialties.json", folder, ProviderSeedReaders.ReadSpecialties),
+            ClinicPlaces = clinics.Places,
+            ClinicSuffixes = clinics.Suffixes,
+            Languages = clinics.Languages,
+        };
+    }
+
+    /// <summary>
+    /// Returns the specialty with this name or slug, ignoring case and surrounding spaces, or null when the seeds
+    /// have none.
+    /// </summary>
+    public SpecialtySeed? FindSpecialty(string nameOrSlug)
+    {
+        var wanted = nameOrSlug.Trim();
+        return Specialties.FirstOrDefault(s => string.Equals(s.Name, wanted, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(s.Slug, wanted, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -137,13 +171,27 @@ public sealed class SeedCatalog
                 throw reader.Error(path + ".state", $"expected a two-letter upper-case state code, got '{state}'.");
             }
 
+            var offset = reader.String(items[i], "utc_offset", path);
+            if (!IsUtcOffset(offset))
+            {
+                throw reader.Error(path + ".utc_offset",
+                    $"expected an offset such as -05:00 or +09:30, got '{offset}'.");
+            }
+
             cities.Add(new CitySeed(reader.String(items[i], "city", path), state,
                 reader.String(items[i], "state_name", path), reader.Digits(items[i], "zip_prefix", path, 3),
-                reader.Digits(items[i], "area_code", path, 3)));
+                reader.Digits(items[i], "area_code", path, 3), offset));
         }
 
         return cities;
     }
+
+    /// <summary>Whether the text is a UTC offset of the form +hh:mm or -hh:mm, from -12:00 to +14:00.</summary>
+    private static bool IsUtcOffset(string offset) =>
+        offset.Length == 6 && (offset[0] == '+' || offset[0] == '-') && offset[3] == ':'
+        && char.IsDigit(offset[1]) && char.IsDigit(offset[2]) && char.IsDigit(offset[4]) && char.IsDigit(offset[5])
+        && (offset[4] - '0') * 10 + (offset[5] - '0') < 60
+        && (offset[1] - '0') * 10 + (offset[2] - '0') <= (offset[0] == '+' ? 14 : 12);
 
     private static IReadOnlyList<ConditionSeed> ReadConditions(SeedReader reader, JsonElement root)
     {
@@ -197,6 +245,40 @@ public sealed class SeedCatalog
         }
 
         return allergies;
+    }
+
+    private static IReadOnlyList<PayerSeed> ReadPayers(SeedReader reader, JsonElement root)
+    {
+        var payers = new List<PayerSeed>();
+        var items = reader.Array(root, "payers", "$");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"$.payers[{i}]";
+            var prefix = reader.String(items[i], "member_prefix", path);
+            if (prefix.Length < 2 || prefix.Length > 4 || !prefix.All(c => c >= 'A' && c <= 'Z'))
+            {
+                throw reader.Error(path + ".member_prefix", $"expected 2 to 4 upper-case letters, got '{prefix}'.");
+            }
+
+            var payer = new PayerSeed(reader.String(items[i], "name", path), prefix);
+            var plans = reader.Array(items[i], "plans", path);
+            for (var k = 0; k < plans.Count; k++)
+            {
+                var planPath = $"{path}.plans[{k}]";
+                var type = reader.String(plans[k], "plan_type", planPath);
+                if (!type.All(char.IsLetter) || !Enum.TryParse<PlanType>(type, false, out var planType))
+                {
+                    throw reader.Error(planPath + ".plan_type", $"expected one of "
+                        + $"{string.Join(", ", Enum.GetNames(typeof(PlanType)))}, got '{type}'.");
+                }
+
+                payer.AddPlan(reader.String(plans[k], "name", planPath), planType);
+            }
+
+            payers.Add(payer);
+        }
+
+        return payers;
     }
 
     /// <summary>Personal names taken once from Bogus's locale data, the part of Bogus that earns its place here.</summary>

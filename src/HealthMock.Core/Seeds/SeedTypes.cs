@@ -2,16 +2,19 @@ using System.Collections.Generic;
 
 namespace HealthMock.Seeds;
 
-/// <summary>A city with the state, three-digit ZIP prefix and telephone area code that belong to it.</summary>
+/// <summary>
+/// A city with the state, three-digit ZIP prefix, telephone area code and UTC offset that belong to it.
+/// </summary>
 public sealed class CitySeed
 {
-    public CitySeed(string city, string state, string stateName, string zipPrefix, string areaCode)
+    public CitySeed(string city, string state, string stateName, string zipPrefix, string areaCode, string utcOffset)
     {
         City = city;
         State = state;
         StateName = stateName;
         ZipPrefix = zipPrefix;
         AreaCode = areaCode;
+        UtcOffset = utcOffset;
     }
 
     /// <summary>The city name.</summary>
@@ -28,6 +31,9 @@ public sealed class CitySeed
 
     /// <summary>The city's telephone area code.</summary>
     public string AreaCode { get; }
+
+    /// <summary>The UTC offset of the city's standard time, such as -05:00; daylight saving is not modelled.</summary>
+    public string UtcOffset { get; }
 }
 
 /// <summary>A medication and its usual dosage, as a seeds file lists it under a condition.</summary>
