@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using HealthMock.Randomness;
+using HealthMock.Seeds;
+
+namespace HealthMock.Generation;
+
+/// <summary>
+/// Builds a whole linked dataset from one seed: providers, patients whose primary care provider is one of those
+/// providers, insurance policies (most patients insured, a few not, some under family policies) and appointments
+/// with those providers whose copays come from the policies. The same options always give the same dataset.
+/// </summary>
+/// <remarks>
+/// The providers are records 0 to n - 1 of the provider stream, so they equal what New-MockProvider makes with the
+/// same seed and options, except that when their primary care providers leave some patient age without one, the
+/// last provider is a family medicine provider instead. The patients are records 0 to n - 1 of the patient stream
+/// with those providers as the primary care pool. Policies are numbered in the order they are made, patient by
+/// patient.
+/// </remarks>
+public sealed class DatasetGenerator
+{
+    /// <summary>The youngest age at which a patient subscribes to a family policy.</summary>
+    public const int FamilySubscriberMinAge = 25;
+
+    /// <summary>How many of the following patients are looked at for a subscriber's spouse and children.</summary>
+    private const int FamilyLookAhead = 12;
+
+    private const int MostChildren = 3;
+
+    private const int SpouseAgeGap = 12;
+
+    private readonly SeedCatalog _seeds;
+    private readonly DatasetOptions _options;
+    private readonly DateTime _referenceDate;
+
+    /// <summary>
+    /// Creates a generator. Throws an <see cref="InvalidOptionException"/> for bad options, and a
+    /// <see cref="PrimaryCarePoolException"/> (NoPrimaryCareProvider) when patients are asked for without providers.
+    /// </summary>
+    public DatasetGenerator(SeedCatalog seeds, DatasetOptions options)
+    {
+        options.Validate();
+        if (options.PatientCount > 0 && options.ProviderCount == 0)
+        {
+            throw new PrimaryCarePoolException(PrimaryCarePoolException.NoPrimaryCareProvider, 0,
+                $"ProviderCount is 0, but the {options.PatientCount} patient(s) each need a primary care provider: "
+                + "expected a ProviderCount of 1 or more, with primary care providers among them.");
+        }
+
+        _seeds = seeds;
+        _options = options;
+        _referenceDate = DateTime.SpecifyKind(options.ReferenceDate.Date, DateTimeKind.Unspecified);
+    }
+
+    /// <summary>
+    /// The version of HealthMock recorded on datasets: the Core assembly's informational version without build
+    /// metadata, else its assembly version.
+    /// </summary>
+    public static string ModuleVersion { get; } = ReadModuleVersion();
+
+    /// <summary>
+    /// Builds the dataset. <paramref name="progress"/>, when given, is called with the current step and the percent
+    /// done; <paramref name="cancellationToken"/> stops the work between records with an
+    /// <see cref="OperationCanceledException"/>. Throws the errors of the streams: a
+    /// <see cref="PrimaryCarePoolException"/> when the providers cannot serve every patient as primary care
+    /// providers, an <see cref="InvalidOptionException"/> for stream options that cannot be met, and a
+    /// <see cref="RecordException"/> when a patient's appointments cannot all be booked.
+    /// </summary>
+    public MockDataset Generate(CancellationToken cancellationToken = default, Action<string, int>? progress = null)
+    {
+        var options = _options;
+        var dataset = new MockDataset
+        {
+            Seed = options.Seed,
+            ReferenceDate = _referenceDate,
+            ModuleVersion = ModuleVersion,
+        };
+        var total = options.ProviderCount + 3L * options.PatientCount;
+        var done = 0L;
+        var lastPercent = -1;
+        void Step(string activity)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            done++;
+            var percent = total == 0 ? 100 : (int)(done * 100 / total);
+            if (progress is not null && percent != lastPercent)
+            {
+                lastPercent = percent;
+                progress(activity, percent);
+            }
+        }
+
+        var providers = new ProviderGenerator(_seeds, new ProviderOptions
+        {
+            Seed = options.Seed,
+            PrimaryCareShare = options.PrimaryCareShare,
+        });
+        for (var i = 0; i < options.ProviderCount; i++)
+        {
+            dataset.Providers.Add(providers.Generate(i));
+            Step("Generating providers");
+        }
+
+        if (options.PatientCount == 0)
+        {
+            return dataset;
+        }
+
+        var patientOptions = new PatientOptions
+        {
+            Seed = options.Seed,
+            ReferenceDate = _referenceDate,
+            Providers = dataset.Providers,
+        };
+        EnsurePrimaryCare(dataset.Providers, patientOptions.MinAge, patientOptions.MaxAge);
+        var patients = new PatientGenerator(_seeds, patientOptions);
+        for (var i = 0; i < options.PatientCount; i++)
+        {
+            dataset.Patients.Add(patients.Generate(i));
+            Step("Generating patients");
+        }
+
+        Insure(dataset, () => Step("Generating insurance policies"));
+        var appointments = new AppointmentGenerator(_seeds, new AppointmentOptions
+        {
+            Seed = options.Seed,
+            ReferenceDate = _referenceDate,
+            MinPerPatient = options.AppointmentsPerPatient,
+            MaxPerPatient = options.AppointmentsPerPatient,
+        }, dataset.Providers, dataset.Policies);
+        for (var i = 0; i < dataset.Patients.Count; i++)
+        {
+            dataset.Appointments.AddRange(appointments.Generate(i, dataset.Patients[i]));
+            Step("Booking appointments");
+        }
+
+        return dataset;
+    }
+
+    /// <summary>
+    /// When the primary care providers drawn leave some patient age without one, replaces the last provider by the
+    /// provider of the same index from the stream of the primary care specialty that sees the widest ages (family
+    /// medicine in the default seeds), so a dataset of a few providers still gives every patient a primary care
+    /// provider. Ids and NPIs stay unique: both are keyed by the index.
+    /// </summary>
+    private void EnsurePrimaryCare(List<Provider> providers, int minAge, int maxAge)
+    {
+        bool Covers(int age) => providers.Any(p => p.IsPrimaryCare
+            && _seeds.FindSpecialty(p.Specialty ?? "") is SpecialtySeed s && s.IsPrimaryCare && s.Serves(age));
+
+        var widest = _seeds.Specialties.Where(s => s.IsPrimaryCare)
+            .OrderByDescending(s => Math.Min(s.MaxAge, maxAge) - Math.Max(s.MinAge, minAge))
+            .FirstOrDefault();
+        if (providers.Count == 0 || widest is null || Enumerable.Range(minAge, maxAge - minAge + 1).All(Covers))
+        {
+            return;
+        }
+
+        var last = providers.Count - 1;
+        providers[last] = new ProviderGenerator(_seeds, new ProviderOptions
+        {
+            Seed = _options.Seed,
+            Specialties = new[] { widest.Name },
+        }).Generate(last);
+    }
+
+    /// <summary>
+    /// Gives each patient, in order, a policy: a working-age patient may subscribe to a family policy that also
+    /// covers a spouse and children found among the next patients not yet covered; patients outside families are
+    /// uninsured at the uninsured share and otherwise get an individual policy.
+    /// </summary>
+    private void Insure(MockDataset dataset, Action step)
+    {
+        var options = _options;
+        var generator = new PolicyGenerator(_seeds, new PolicyOptions
+        {
+            Seed = options.Seed,
+            ReferenceDate = _referenceDate,
+            MedicareAge = options.MedicareAge,
+        });
+        var patients = dataset.Patients;
+        var ages = patients.Select(p => Ages.At(p.DateOfBirth, _referenceDate)).ToArray();
+        var covered = new bool[patients.Count];
+        var next = 0L;
+        for (var i = 0; i < patients.Count; i++)
+        {
+            if (covered[i])
+            {
+                step();
+                continue;
+            }
+
+            covered[i] = true;
+            var random = new RecordRandom(options.Seed, RecordKind.Coverage, i);
+            var family = ages[i] >= FamilySubscriberMinAge && ages[i] < options.MedicareAge
+                && random.Chance(options.FamilyShare)
+                    ? FindFamily(i, ages, covered)
+                    : new List<int>();
+            IReadOnlyList<InsurancePolicy> policies;
+            if (family.Count > 0)
+            {
+                family.Insert(0, i);
+                var members = family.Select(k => patients[k]).ToArray();
+                policies = generator.GenerateFamily(next, members);
+                foreach (var k in family)
+                {
+                    covered[k] = true;
+                }
+            }
+            else if (random.Chance(options.UninsuredShare))
+            {
+                step();
+                continue;
+            }
+            else
+            {
+                policies = new[] { generator.Generate(next, patients[i]) };
+                family.Add(i);
+            }
+
+            next += policies.Count;
+            for (var m = 0; m < policies.Count; m++)
+            {
+                PolicyGenerator.AssignTo(patients[family[m]], policies[m]);
+                dataset.Policies.Add(policies[m]);
+            }
+
+            step();
+        }
+    }
+
+    /// <summary>
+    /// The spouse (an adult within a few years of the subscriber, under the Medicare age) and up to three children
+    /// (under 26 and at least 15 years younger) among the next patients not yet covered; empty when there is none.
+    /// </summary>
+    private List<int> FindFamily(int subscriber, int[] ages, bool[] covered)
+    {
+        var members = new List<int>();
+        var hasSpouse = false;
+        var children = 0;
+        var age = ages[subscriber];
+        var last = Math.Min(ages.Length - 1, subscriber + FamilyLookAhead);
+        for (var k = subscriber + 1; k <= last && !(hasSpouse && children == MostChildren); k++)
+        {
+            if (covered[k])
+            {
+                continue;
+            }
+
+            if (!hasSpouse && ages[k] >= PolicyGenerator.AdultAge && ages[k] < _options.MedicareAge
+                && Math.Abs(ages[k] - age) <= SpouseAgeGap)
+            {
+                hasSpouse = true;
+                members.Add(k);
+            }
+            else if (children < MostChildren && ages[k] < PolicyGenerator.DependentAgeLimit
+                && age - ages[k] >= PolicyGenerator.ParentAgeGap)
+            {
+                children++;
+                members.Add(k);
+            }
+        }
+
+        return members;
+    }
+
+    private static string ReadModuleVersion()
+    {
+        var assembly = typeof(DatasetGenerator).GetTypeInfo().Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (!string.IsNullOrEmpty(informational))
+        {
+            var plus = informational!.IndexOf('+');
+            return plus < 0 ? informational : informational.Substring(0, plus);
+        }
+
+        return assembly.GetName().Version?.ToString() ?? "0.0.0";
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HealthMock.Seeds;
+
+namespace HealthMock.Generation;
+
+/// <summary>What a policy stream may contain. Record i depends on these options, i and its patient only.</summary>
+public sealed class PolicyOptions
+{
+    /// <summary>The usual age at which patients get Medicare.</summary>
+    public const int DefaultMedicareAge = 65;
+
+    /// <summary>The run's seed.</summary>
+    public int Seed { get; set; }
+
+    /// <summary>The date policy periods and statuses are set around. Only its date part is used.</summary>
+    public DateTime ReferenceDate { get; set; } = new DateTime(2026, 1, 1);
+
+    /// <summary>The plan types to draw from; empty means every plan type the seeds offer.</summary>
+    public IReadOnlyList<PlanType> PlanTypes { get; set; } = Array.Empty<PlanType>();
+
+    /// <summary>
+    /// The age from which patients get Medicare: patients this age or older at the reference date get a Medicare
+    /// plan when the plan types allow it, younger ones never do.
+    /// </summary>
+    public int MedicareAge { get; set; } = DefaultMedicareAge;
+
+    /// <summary>
+    /// Checks the options against each other and the seeds, throwing an <see cref="InvalidOptionException"/> whose
+    /// message names the bad value and what was expected.
+    /// </summary>
+    public void Validate(SeedCatalog seeds)
+    {
+        if (MedicareAge < 0 || MedicareAge > PatientOptions.OldestAge)
+        {
+            throw new InvalidOptionException(nameof(MedicareAge), MedicareAge,
+                $"MedicareAge {MedicareAge} is out of range: expected a whole number from 0 to "
+                + $"{PatientOptions.OldestAge}.");
+        }
+
+        if (ReferenceDate.Year < 1900 || ReferenceDate.Year > 9000)
+        {
+            throw new InvalidOptionException(nameof(ReferenceDate), ReferenceDate,
+                $"ReferenceDate {ReferenceDate:yyyy-MM-dd} is out of range: expected a date from 1900 to 9000.");
+        }
+
+        var offered = seeds.Payers.SelectMany(p => p.Plans).Select(p => p.PlanType).Distinct().ToList();
+        if (offered.Count == 0)
+        {
+            throw new InvalidOptionException(nameof(PlanTypes), null,
+                "The payers seeds offer no plan: expected at least one payer with one plan.");
+        }
+
+        foreach (var planType in PlanTypes)
+        {
+            if (!offered.Contains(planType))
+            {
+                throw new InvalidOptionException(nameof(PlanTypes), planType,
+                    $"Plan type {planType} is not offered by any payer in the seeds: expected one of "
+                    + $"{string.Join(", ", offered.OrderBy(t => t))}.");
+            }
+        }
+    }
+}

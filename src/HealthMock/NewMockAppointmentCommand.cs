@@ -1,0 +1,184 @@
+using System;
+using System.Management.Automation;
+using HealthMock.Generation;
+using HealthMock.Seeds;
+
+namespace HealthMock.Commands;
+
+/// <summary>
+/// <para type="synopsis">Books mock appointments for the patients piped in, with the providers given.</para>
+/// <para type="description">
+/// New-MockAppointment gives each patient from the pipeline -Count appointments (or a count drawn from
+/// -CountRange) with providers from -Provider that can see the patient: the provider's specialty sees the
+/// patient's age and sex (a pediatric provider sees only minors), and the appointment type is one the specialty
+/// offers at that age. About half the visits are primary care ones, mostly with the patient's own primary care
+/// provider when it is among the providers given; the others go to specialists.
+/// </para>
+/// <para type="description">
+/// Each appointment starts on a slot of the provider's weekly schedule, on a working day and in the clinic's UTC
+/// offset, and ends by closing time; no provider and no patient gets two active appointments that overlap, across
+/// all the patients of one call. Appointments fall from twelve months before to three months after the reference
+/// date: earlier ones are completed, canceled or no-shows; later ones are scheduled, confirmed or canceled.
+/// Canceled ones, and only those, carry a cancellation reason and date, between the booking and the start. An
+/// appointment is booked before it starts, never after the reference date, and never before the patient was born.
+/// </para>
+/// <para type="description">
+/// Visit category and copay: the category is the appointment type's, from the specialties seeds (primary care,
+/// specialist, urgent care, or telehealth for a Telehealth Visit), whatever the mode: a follow-up held by
+/// telehealth is billed in its specialty's category. Pass -Policy (the output of
+/// New-MockInsurancePolicy) to charge copays: the patient's policy is found by the patient's
+/// InsurancePolicyNumber, else by its PatientId; the copay is the policy's copay for the visit category when the
+/// policy is in force on the appointment's date, and null otherwise.
+/// </para>
+/// <example>
+///   <code>$providers = New-MockProvider -Count 10 -Seed 1
+/// New-MockPatient -Count 50 -Seed 1 -Provider $providers |
+///     New-MockAppointment -Provider $providers -Count 3 -Seed 1</code>
+///   <para>Books three appointments for each of fifty patients with ten providers.</para>
+/// </example>
+/// <example>
+///   <code>$providers = New-MockProvider -Count 10 -Seed 2
+/// $patients = New-MockPatient -Count 20 -Seed 2 -Provider $providers
+/// $policies = $patients | New-MockInsurancePolicy -Seed 2
+/// $patients | New-MockAppointment -Provider $providers -Policy $policies -CountRange 0, 4 -Seed 2</code>
+///   <para>Insures twenty patients, then books from none to four appointments each, with copays from their
+///   policies.</para>
+/// </example>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "MockAppointment", DefaultParameterSetName = CountSet)]
+[OutputType(typeof(Appointment))]
+public sealed class NewMockAppointmentCommand : PSCmdlet
+{
+    private const string CountSet = "Count";
+
+    private const string RangeSet = "CountRange";
+
+    private volatile bool _stopping;
+
+    // Buffered state: the generator keeps every booking of this call, so no provider or patient is double booked.
+    private AppointmentGenerator? _generator;
+
+    private long _next;
+
+    /// <summary>
+    /// <para type="description">The patient to book appointments for, usually from the pipeline (from
+    /// New-MockPatient).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    public Patient? Patient { get; set; }
+
+    /// <summary>
+    /// <para type="description">The providers to book with (from New-MockProvider). Every one must have a specialty
+    /// from the seeds, a usable weekly schedule and a clinic UTC offset.</para>
+    /// </summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public Provider[]? Provider { get; set; }
+
+    /// <summary>
+    /// <para type="description">How many appointments to book per patient; 1 by default.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = CountSet)]
+    [ValidateRange(0, AppointmentOptions.MostPerPatient)]
+    public int Count { get; set; } = 1;
+
+    /// <summary>
+    /// <para type="description">The fewest and the most appointments per patient, as two numbers; each patient gets
+    /// a count drawn from that range.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = RangeSet)]
+    [ValidateCount(2, 2)]
+    [ValidateRange(0, AppointmentOptions.MostPerPatient)]
+    public int[]? CountRange { get; set; }
+
+    /// <summary>
+    /// <para type="description">The insurance policies that set copays (from New-MockInsurancePolicy). Without
+    /// them no copay is charged.</para>
+    /// </summary>
+    [Parameter]
+    [AllowEmptyCollection]
+    public InsurancePolicy[]? Policy { get; set; }
+
+    /// <summary>
+    /// <para type="description">The seed; the same seed, options, reference date, providers, policies and patients
+    /// in the same order give the same appointments. Without it a seed is drawn and written to the verbose
+    /// stream.</para>
+    /// </summary>
+    [Parameter]
+    public int? Seed { get; set; }
+
+    /// <summary>
+    /// <para type="description">The date that splits past from future appointments; today by default. Use the
+    /// reference date the patients were made with.</para>
+    /// </summary>
+    [Parameter]
+    public DateTime? ReferenceDate { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        var seed = Seed ?? SeedSource.Draw();
+        var options = new AppointmentOptions
+        {
+            Seed = seed,
+            ReferenceDate = (ReferenceDate ?? DateTime.Today).Date,
+            MinPerPatient = CountRange?[0] ?? Count,
+            MaxPerPatient = CountRange?[1] ?? Count,
+        };
+        try
+        {
+            _generator = new AppointmentGenerator(SeedCatalog.Default, options, Provider!, Policy);
+        }
+        catch (InvalidOptionException e)
+        {
+            var id = e.Option switch
+            {
+                nameof(AppointmentOptions.MinPerPatient) or nameof(AppointmentOptions.MaxPerPatient) =>
+                    "InvalidCountRange",
+                nameof(AppointmentOptions.ReferenceDate) => "InvalidReferenceDate",
+                _ => "InvalidProvider",
+            };
+            ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));
+        }
+
+        WriteVerbose((Seed.HasValue ? $"Seed {seed}" : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run)")
+            + $", reference date {options.ReferenceDate:yyyy-MM-dd}, {options.MinPerPatient} to "
+            + $"{options.MaxPerPatient} appointments per patient with {Provider!.Length} provider(s).");
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (_stopping || Patient is null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var appointment in _generator!.Generate(_next, Patient))
+            {
+                WriteObject(appointment);
+            }
+        }
+        catch (RecordException e)
+        {
+            var category = e.ErrorId == "NoFreeSlot" ? ErrorCategory.LimitsExceeded : ErrorCategory.ObjectNotFound;
+            WriteError(new ErrorRecord(e, e.ErrorId, category, e.Target));
+        }
+
+        _next++;
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        WriteVerbose($"Booked {_generator!.Count} appointment(s) for {_next} patient(s).");
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing()
+    {
+        _stopping = true;
+    }
+}

@@ -1,0 +1,264 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using HealthMock.Generation;
+using HealthMock.Seeds;
+
+namespace HealthMock.Commands;
+
+/// <summary>
+/// <para type="synopsis">Generates a mock insurance policy for each patient piped in, or one family policy for a
+/// household.</para>
+/// <para type="description">
+/// New-MockInsurancePolicy gives every patient from the pipeline its own individual policy: a payer and plan from
+/// the seeds (invented names), a plan type (HMO, PPO, EPO, POS, HDHP, Medicare or Medicaid), a twelve-month plan
+/// year around the reference date, and amounts that hold together (deductible met within the deductible, within
+/// the out-of-pocket maximum; HDHP deductibles high with copays after the deductible; Medicaid copays a few
+/// dollars). Patients aged -MedicareAge or more get Medicare when -PlanType allows it; younger patients never do.
+/// </para>
+/// <para type="description">
+/// Family policies: pipe the output of Group-Object (each group is one household), or pass the household to
+/// -Member. The first member of a household is the subscriber and must be an adult; each other member is a child
+/// (under 26 and at least 15 years younger than the subscriber) or the one spouse. Every member gets its own
+/// policy number and shares the subscriber, payer, plan, group number, period and family amounts; the coverage
+/// tier is Family with a child and EmployeePlusSpouse without. Family policies are employer plans (HMO, PPO, EPO,
+/// POS or HDHP), never Medicare or Medicaid.
+/// </para>
+/// <para type="description">
+/// The patient objects are updated in place: InsurancePolicyNumber, InsuranceProvider (the payer), CoverageType
+/// (the plan type) and DeductibleBalance are set, so patients kept in a variable or piped onward carry their
+/// policy. Record i of the output depends only on the seed, the options, i and its patient.
+/// </para>
+/// <example>
+///   <code>$patients = New-MockPatient -Count 20 -Seed 1; $patients | New-MockInsurancePolicy -Seed 1</code>
+///   <para>Gives each of twenty patients a policy; $patients now carry their policy numbers.</para>
+/// </example>
+/// <example>
+///   <code>New-MockPatient -Count 50 -Seed 2 | New-MockInsurancePolicy -Seed 2 -PlanType PPO, HDHP</code>
+///   <para>Draws only PPO and HDHP plans (patients 65 or over too, since Medicare is not allowed).</para>
+/// </example>
+/// <example>
+///   <code>$parents = New-MockPatient -Count 2 -Seed 3 -MinAge 30 -MaxAge 45
+/// $child = New-MockPatient -Seed 4 -MaxAge 10
+/// New-MockInsurancePolicy -Member ($parents + $child) -Seed 3</code>
+///   <para>Covers a household under one family policy: the first parent subscribes, the second is the spouse and
+///   the child is a dependant.</para>
+/// </example>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "MockInsurancePolicy", DefaultParameterSetName = PatientSet)]
+[OutputType(typeof(InsurancePolicy))]
+public sealed class NewMockInsurancePolicyCommand : PSCmdlet
+{
+    private const string PatientSet = "Patient";
+
+    private const string FamilySet = "Family";
+
+    private volatile bool _stopping;
+
+    private PolicyGenerator? _generator;
+
+    private long _next;
+
+    /// <summary>
+    /// <para type="description">The patient to insure, usually from the pipeline (from New-MockPatient). A group
+    /// from Group-Object is insured as one household, its first patient the subscriber; an array given by name is
+    /// insured one patient at a time.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PatientSet)]
+    public PSObject? Patient { get; set; }
+
+    /// <summary>
+    /// <para type="description">The members of one household to cover under one family policy. The first member is
+    /// the subscriber.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = FamilySet)]
+    [ValidateNotNullOrEmpty]
+    public Patient[]? Member { get; set; }
+
+    /// <summary>
+    /// <para type="description">The seed; the same seed, options, reference date and patients give the same
+    /// policies. Without it a seed is drawn and written to the verbose stream.</para>
+    /// </summary>
+    [Parameter]
+    public int? Seed { get; set; }
+
+    /// <summary>
+    /// <para type="description">The date policy periods and statuses are set around; today by default. Use the
+    /// reference date the patients were made with.</para>
+    /// </summary>
+    [Parameter]
+    public DateTime? ReferenceDate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The plan types to draw from; all of them by default.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public PlanType[]? PlanType { get; set; }
+
+    /// <summary>
+    /// <para type="description">The age from which patients get Medicare (65 by default): patients this age or
+    /// older get Medicare when -PlanType allows it, younger ones never do.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, PatientOptions.OldestAge)]
+    public int MedicareAge { get; set; } = PolicyOptions.DefaultMedicareAge;
+
+    /// <summary>
+    /// <para type="description">The record index of the first policy, so that policies of patient shards made
+    /// apart keep distinct policy numbers (pol_ and the index plus one).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, long.MaxValue / 2)]
+    public long StartIndex { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        var seed = Seed ?? SeedSource.Draw();
+        var options = new PolicyOptions
+        {
+            Seed = seed,
+            ReferenceDate = (ReferenceDate ?? DateTime.Today).Date,
+            PlanTypes = PlanType ?? Array.Empty<PlanType>(),
+            MedicareAge = MedicareAge,
+        };
+        try
+        {
+            _generator = new PolicyGenerator(SeedCatalog.Default, options);
+        }
+        catch (InvalidOptionException e)
+        {
+            var id = e.Option switch
+            {
+                nameof(PolicyOptions.PlanTypes) => "UnknownPlanType",
+                nameof(PolicyOptions.MedicareAge) => "InvalidMedicareAge",
+                _ => "InvalidReferenceDate",
+            };
+            ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));
+        }
+
+        _next = StartIndex;
+        WriteVerbose(Seed.HasValue
+            ? $"Seed {seed}, reference date {options.ReferenceDate:yyyy-MM-dd}, first policy index {StartIndex}."
+            : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run), reference date "
+                + $"{options.ReferenceDate:yyyy-MM-dd}, first policy index {StartIndex}.");
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == FamilySet)
+        {
+            InsureFamily(Member!);
+        }
+        else
+        {
+            Insure(Patient);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing()
+    {
+        _stopping = true;
+    }
+
+    private void Insure(object? input)
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        switch (value)
+        {
+            case HealthMock.Patient patient:
+                InsureOne(patient);
+                return;
+            case IEnumerable items when value is not string:
+                foreach (var item in items)
+                {
+                    Insure(item);
+                }
+
+                return;
+        }
+
+        if (input is PSObject group && TryReadGroup(group, out var members))
+        {
+            InsureFamily(members);
+            return;
+        }
+
+        var typeName = value?.GetType().FullName ?? "null";
+        WriteError(new ErrorRecord(
+            new ArgumentException($"The input of type {typeName} is not a patient: expected a HealthMock.Patient "
+                + "(from New-MockPatient) or a group of patients from Group-Object."),
+            "InvalidPatientInput", ErrorCategory.InvalidType, value));
+    }
+
+    /// <summary>Reads a Group-Object group whose members are all patients.</summary>
+    private static bool TryReadGroup(PSObject input, out Patient[] members)
+    {
+        members = Array.Empty<Patient>();
+        if (!(input.Properties["Group"]?.Value is IEnumerable group) || input.Properties["Name"] is null)
+        {
+            return false;
+        }
+
+        var list = new List<Patient>();
+        foreach (var item in group)
+        {
+            if ((item is PSObject wrapped ? wrapped.BaseObject : item) is not HealthMock.Patient patient)
+            {
+                return false;
+            }
+
+            list.Add(patient);
+        }
+
+        members = list.ToArray();
+        return members.Length > 0;
+    }
+
+    private void InsureOne(Patient patient)
+    {
+        try
+        {
+            var policy = _generator!.Generate(_next, patient);
+            _next++;
+            PolicyGenerator.AssignTo(patient, policy);
+            WriteObject(policy);
+        }
+        catch (RecordException e)
+        {
+            WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidData, e.Target));
+        }
+    }
+
+    private void InsureFamily(IReadOnlyList<Patient> members)
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        try
+        {
+            var policies = _generator!.GenerateFamily(_next, members);
+            _next += members.Count;
+            for (var k = 0; k < policies.Count; k++)
+            {
+                PolicyGenerator.AssignTo(members[k], policies[k]);
+                WriteObject(policies[k]);
+            }
+        }
+        catch (RecordException e)
+        {
+            WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidData, e.Target));
+        }
+    }
+}
