@@ -12,6 +12,13 @@
     CmdletsToExport      = @(
         'Export-Json'
         'New-MockPatient'
+        'New-MockAppointment'
+        'New-MockDataset'
+        'New-MockInsurancePolicy'
+        'New-MockProvider'
+        'Export-MockDataset'
+        'Import-MockDataset'
+        'Test-MockDataset'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
