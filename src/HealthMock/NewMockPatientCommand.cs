@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Security.Cryptography;
 using HealthMock.Generation;
 using HealthMock.Seeds;
 
@@ -70,7 +69,7 @@ public sealed class NewMockPatientCommand : PSCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var seed = Seed ?? DrawSeed();
+        var seed = Seed ?? SeedSource.Draw();
         var options = new PatientOptions
         {
             Seed = seed,
@@ -133,17 +132,5 @@ public sealed class NewMockPatientCommand : PSCmdlet
             ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.Value));
             throw;
         }
-    }
-
-    /// <summary>Draws a seed outside generation, from the operating system's random source.</summary>
-    private static int DrawSeed()
-    {
-        var bytes = new byte[4];
-        using (var source = RandomNumberGenerator.Create())
-        {
-            source.GetBytes(bytes);
-        }
-
-        return BitConverter.ToInt32(bytes, 0) & int.MaxValue;
     }
 }
