@@ -8,8 +8,9 @@
 
     Build  Builds HealthMock.sln and stages an importable module folder at out/HealthMock: everything in
            module/HealthMock (manifest, format data, en-US help), HealthMock.dll and its netstandard2.0
-           dependency closure, which Windows PowerShell 5.1 needs. Then checks that every file the manifest
-           names and every assembly in the dependency closure is staged.
+           dependency closure, which Windows PowerShell 5.1 needs. Then writes en-US/HealthMock.dll-Help.xml
+           from the cmdlets' XML documentation comments with build/HelpBuilder.ps1, and checks that every file
+           the manifest names, the help files and every assembly in the dependency closure are staged.
 
     Test   Runs Build, then the xunit suite tests/HealthMock.Core.Tests, then the Pester suite
            tests/HealthMock.Tests/*.Tests.ps1 in a fresh PowerShell with HEALTHMOCK_MODULE set to the full
@@ -105,6 +106,7 @@ function Assert-ModuleStaged {
     $needed += foreach ($library in $deps.targets.Values.Values) {
         if ($library.ContainsKey('runtime')) { $library.runtime.Keys | Split-Path -Leaf }
     }
+    $needed += 'en-US/HealthMock.dll-Help.xml', 'en-US/about_HealthMock.help.txt'
 
     $missing = $needed | Where-Object { $_ -ne $hostAssembly } | Sort-Object -Unique |
         Where-Object { -not (Test-Path -LiteralPath (Join-Path $moduleOut $_)) }
@@ -126,6 +128,10 @@ function Invoke-BuildTask {
     Copy-Item -Path (Join-Path $root 'module/HealthMock/*') -Destination $moduleOut -Recurse
     Get-ChildItem -LiteralPath $publish -Filter '*.dll' | Where-Object Name -ne $hostAssembly |
         Copy-Item -Destination $moduleOut
+    # A fresh pwsh imports the staged module to read its cmdlets, so this session never loads HealthMock.dll.
+    Invoke-Native dotnet 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/HelpBuilder.ps1'),
+        '-ModulePath', $manifestOut, '-DocumentationFolder', $publish,
+        '-OutputPath', (Join-Path $moduleOut 'en-US/HealthMock.dll-Help.xml')
     Assert-ModuleStaged $publish
     Write-Host "Staged the module in $moduleOut"
 }

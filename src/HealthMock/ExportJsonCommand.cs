@@ -15,7 +15,57 @@ namespace HealthMock.Commands;
 /// the output. Property names are snake_case by default. A file appears only when every record was written; a
 /// failure or Ctrl+C leaves an earlier file untouched.
 /// </para>
+/// <para type="description">
+/// There are three layouts. By default the records form one JSON array. With -AsLines each record is one compact
+/// line (JSON Lines), which suits large runs and line-by-line tools. With -KeyProperty the records form one JSON
+/// object whose property names are a key of each record, such as the patient id, which is the layout of the
+/// benchmark's users.json.
+/// </para>
+/// <para type="description">
+/// Records are written as they arrive, so memory stays flat however many are piped in. Values are written with
+/// the invariant culture: dates without a time of day as yyyy-MM-dd, other times in ISO 8601 with their UTC
+/// offset, enumerations by their JSON names (female, in_person). Nested objects and collections become nested JSON.
+/// Without -Path the JSON text is written to the output instead: one string for an array or keyed object, one
+/// string per record for JSON Lines.
+/// </para>
+/// <para type="description">
+/// Export-Json does not replace a file unless -Force is given, and supports -WhatIf and -Confirm. Errors have
+/// stable ids: FileExists, DirectoryNotFound, PathIsDirectory, NotFileSystemPath, AccessDenied and WriteFailed
+/// for the file; MissingKey, DuplicateKey and InvalidKey for -KeyProperty; UnsupportedValue and ReferenceCycle
+/// for values that are not data.
+/// </para>
+/// <example title="Write patients keyed by id">
+///   <code>New-MockPatient -Count 10 -Seed 1 | Export-Json users.json -KeyProperty id</code>
+///   <para>Writes ten patients to users.json in the current folder as one JSON object keyed by patient id, the
+///   layout of the benchmark's users.json. -KeyProperty takes the property name (Id) or its JSON name (id).</para>
+/// </example>
+/// <example title="Write JSON Lines">
+///   <code>New-MockProvider -Count 5 -Seed 1 | Export-Json providers.jsonl -AsLines</code>
+///   <para>Writes five providers to providers.jsonl, one compact JSON object per line.</para>
+/// </example>
+/// <example title="Get JSON text with other names">
+///   <code>New-MockPatient -Count 2 -Seed 1 | Select-Object Id, FirstName, Email |
+///     Export-Json -NamingPolicy CamelCase</code>
+///   <para>Returns the JSON text of a few properties of two patients, with camelCase names (firstName) instead of
+///   snake_case ones. Without -Path nothing is written to disk.</para>
+/// </example>
+/// <example title="Replace a file, compactly">
+///   <code>New-MockPatient -Count 3 -Seed 2 | Export-Json patients.json
+/// New-MockPatient -Count 3 -Seed 3 | Export-Json patients.json -Force -Compress -Verbose</code>
+///   <para>Writes patients.json, then replaces it with other patients as compact JSON. Without -Force the second
+///   command stops with a FileExists error and the first file is kept. -Verbose shows the full path and the
+///   number of records written.</para>
+/// </example>
 /// </summary>
+/// <returns>
+/// Without -Path, the JSON text: one string for an array or a keyed object, one string per record for JSON Lines.
+/// With -Path, nothing.
+/// </returns>
+/// <seealso cref="NewMockPatientCommand"/>
+/// <seealso cref="NewMockProviderCommand"/>
+/// <seealso cref="ExportMockDatasetCommand"/>
+/// <seealso cref="ImportMockDatasetCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsData.Export, "Json", SupportsShouldProcess = true, DefaultParameterSetName = ArraySet)]
 [OutputType(typeof(string))]
 public sealed class ExportJsonCommand : PSCmdlet, IDisposable
@@ -68,7 +118,7 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
 
     /// <summary>
     /// <para type="description">The objects to export. Pipe them in; a collection given by name is exported one
-    /// record per element.</para>
+    /// record per element. Null is written as JSON null.</para>
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [AllowNull]
@@ -77,8 +127,8 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
     public object? InputObject { get; set; }
 
     /// <summary>
-    /// <para type="description">The JSON file to write, relative to the current location. Without it, the JSON
-    /// text goes to the output.</para>
+    /// <para type="description">The JSON file to write, relative to the current location. Its folder must exist
+    /// and the path must be in the file system. Without it, the JSON text goes to the output.</para>
     /// </summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -93,27 +143,30 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
 
     /// <summary>
     /// <para type="description">Writes JSON Lines: one compact JSON object per line, and one output string per
-    /// record.</para>
+    /// record when there is no -Path. It cannot be combined with -KeyProperty.</para>
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = LinesSet)]
     public SwitchParameter AsLines { get; set; }
 
     /// <summary>
-    /// <para type="description">Writes compact JSON without indentation.</para>
+    /// <para type="description">Writes compact JSON without indentation or line breaks, which makes files smaller.
+    /// JSON Lines are always compact.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter Compress { get; set; }
 
     /// <summary>
     /// <para type="description">Writes one JSON object whose property names are the values of this property of
-    /// each record, such as id. Every record needs a unique, non-empty value.</para>
+    /// each record, such as id. The property is found by its name (Id) or its JSON name (id). Every record needs a
+    /// unique, non-empty value that is not an object or an array.</para>
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = KeyedSet)]
     [ValidateNotNullOrEmpty]
     public string? KeyProperty { get; set; }
 
     /// <summary>
-    /// <para type="description">Replaces the file if it exists.</para>
+    /// <para type="description">Replaces the file if it exists. The old file is kept until the new one is
+    /// complete.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter Force { get; set; }

@@ -7,60 +7,149 @@ namespace HealthMock.Commands;
 
 /// <summary>
 /// <para type="synopsis">Generates mock patients, one record at a time, reproducibly from a seed.</para>
+/// <para type="description">
+/// New-MockPatient makes patients a clinic could have: a name, sex, date of birth and age at the reference date,
+/// an email derived from the patient's own name on a documentation domain, a phone number on the fictional
+/// 555-01XX lines of the city's area code, an address whose city, state and ZIP prefix agree, a preferred contact
+/// method, chronic conditions that fit the age with medications that treat them, allergies, an emergency contact,
+/// an account creation date and a primary care provider (its id and display name). The insurance fields stay
+/// empty until New-MockInsurancePolicy fills them.
+/// </para>
+/// <para type="description">
+/// Record i depends only on the seed, the options and i, so -Count 10 gives the first ten records of -Count 1000
+/// with the same seed, and -StartIndex makes shards of a large run that join back into it. Without -Seed a seed
+/// is drawn and written to the verbose stream with the reference date, so any run can be repeated. Patients are
+/// written to the pipeline as they are made; press Ctrl+C to stop a long run.
+/// </para>
+/// <para type="description">
+/// Email and (last name, date of birth) each identify one patient. When more patients are asked for than the
+/// age range and the seeded last names can keep apart, a warning says how many can, and later records repeat
+/// (last name, date of birth) pairs.
+/// </para>
+/// <example title="Generate patients from a seed">
+///   <code>New-MockPatient -Count 5 -Seed 42</code>
+///   <para>Generates five patients. Running the command again with -Seed 42 on the same day gives the same five
+///   patients; add -ReferenceDate to get them on any day.</para>
+/// </example>
+/// <example title="Choose ages and states">
+///   <code>New-MockPatient -Count 20 -Seed 7 -MinAge 65 -State OR, WA |
+///     Select-Object Id, Age, City, State, PrimaryCareProvider</code>
+///   <para>Generates twenty patients aged 65 or more who live in Oregon or Washington, and shows where they live
+///   and who their primary care provider is.</para>
+/// </example>
+/// <example title="Make a run in shards">
+///   <code>$all = New-MockPatient -Count 10 -Seed 3 -ReferenceDate 2025-01-01
+/// $shard = New-MockPatient -Count 5 -StartIndex 5 -Seed 3 -ReferenceDate 2025-01-01
+/// Compare-Object $all[5..9].Id $shard.Id</code>
+///   <para>Makes a shard of records 5 to 9 apart from the whole run. Compare-Object prints nothing because the
+///   shard equals the last five records of the run.</para>
+/// </example>
+/// <example title="Use your own primary care providers">
+///   <code>$providers = New-MockProvider -Count 6 -Seed 1 -PrimaryCareShare 1
+/// New-MockPatient -Count 25 -Seed 1 -Provider $providers | Group-Object PrimaryCareProvider -NoElement</code>
+///   <para>Gives twenty-five patients primary care providers from six providers made beforehand, and counts the
+///   patients of each provider.</para>
+/// </example>
+/// <example title="Write a users.json file">
+///   <code>New-MockPatient -Count 50 -Verbose | Export-Json users.json -KeyProperty id</code>
+///   <para>Writes fifty patients to users.json as one object keyed by patient id, the layout of the benchmark's
+///   users.json. The verbose stream shows the seed that was drawn, to repeat the run with -Seed.</para>
+/// </example>
 /// </summary>
+/// <seealso cref="NewMockProviderCommand"/>
+/// <seealso cref="NewMockInsurancePolicyCommand"/>
+/// <seealso cref="NewMockAppointmentCommand"/>
+/// <seealso cref="NewMockDatasetCommand"/>
+/// <seealso cref="ExportJsonCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.New, "MockPatient")]
 [OutputType(typeof(Patient))]
 public sealed class NewMockPatientCommand : PSCmdlet
 {
     private volatile bool _stopping;
 
-    /// <summary>How many patients to generate.</summary>
+    /// <summary>
+    /// <para type="description">How many patients to generate. Use 0 to check the options without making
+    /// records.</para>
+    /// </summary>
     [Parameter(Position = 0)]
     [ValidateRange(0, long.MaxValue)]
     public long Count { get; set; } = 1;
 
-    /// <summary>The index of the first record, so a large run can be made in shards that join back.</summary>
+    /// <summary>
+    /// <para type="description">The index of the first record, counted from 0. Runs with the same seed and options
+    /// and consecutive ranges of indexes are shards that join back into one run.</para>
+    /// </summary>
     [Parameter]
     [ValidateRange(0, long.MaxValue)]
     public long StartIndex { get; set; }
 
-    /// <summary>The seed; the same seed, options and reference date give the same patients.</summary>
+    /// <summary>
+    /// <para type="description">The seed; the same seed, options and reference date give the same patients on any
+    /// machine, operating system and culture. Without it a seed is drawn and written to the verbose
+    /// stream.</para>
+    /// </summary>
+    /// <value>A drawn seed</value>
     [Parameter]
     public int? Seed { get; set; }
 
-    /// <summary>The date ages are computed at; today by default.</summary>
+    /// <summary>
+    /// <para type="description">The date ages and account creation dates are computed at. Only its date part is
+    /// used. Pass it with -Seed to repeat a run on another day.</para>
+    /// </summary>
+    /// <value>Today</value>
     [Parameter]
     public DateTime? ReferenceDate { get; set; }
 
-    /// <summary>The youngest age at the reference date.</summary>
+    /// <summary>
+    /// <para type="description">The youngest age, in whole years at the reference date, from 0 to 120.</para>
+    /// </summary>
     [Parameter]
     [ValidateRange(0, PatientOptions.OldestAge)]
     public int MinAge { get; set; }
 
-    /// <summary>The oldest age at the reference date.</summary>
+    /// <summary>
+    /// <para type="description">The oldest age, in whole years at the reference date, from 0 to 120; not less than
+    /// -MinAge.</para>
+    /// </summary>
     [Parameter]
     [ValidateRange(0, PatientOptions.OldestAge)]
     public int MaxAge { get; set; } = 90;
 
-    /// <summary>The sexes to draw from.</summary>
+    /// <summary>
+    /// <para type="description">The sexes to draw from. By default patients are mostly Female and Male, with about
+    /// one in a hundred each Other and Unknown.</para>
+    /// </summary>
+    /// <value>Female, Male, Other, Unknown</value>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public Sex[]? Sex { get; set; }
 
-    /// <summary>The US states to place patients in, as two-letter codes or names.</summary>
+    /// <summary>
+    /// <para type="description">The US states to place patients in, as two-letter codes (OR) or names (Oregon),
+    /// from the cities in the seeds. A state the seeds do not know stops the command with an UnknownState
+    /// error.</para>
+    /// </summary>
+    /// <value>Every seeded state</value>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? State { get; set; }
 
-    /// <summary>The email domains to use instead of the reserved documentation domains.</summary>
+    /// <summary>
+    /// <para type="description">The email domains to use instead of the domains reserved for documentation
+    /// (example.com, example.org and example.net), so that no address reaches a real mailbox unless you choose
+    /// one.</para>
+    /// </summary>
+    /// <value>example.com, example.org, example.net</value>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? EmailDomain { get; set; }
 
     /// <summary>
-    /// The providers to draw primary care providers from (for example from New-MockProvider); only primary care
-    /// providers are used, minors get pediatrics or family medicine and adults never a pediatrician. Without it,
-    /// primary care providers come from New-MockProvider -Seed (this seed) -PrimaryCareShare 1.
+    /// <para type="description">The providers to draw primary care providers from (for example from
+    /// New-MockProvider); only primary care providers are used, minors get pediatrics or family medicine and
+    /// adults never a pediatrician. Without it, primary care providers come from New-MockProvider -Seed (this
+    /// seed) -PrimaryCareShare 1.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNull]
