@@ -23,8 +23,16 @@
     Demo   Runs Build, then in a fresh PowerShell imports the staged module, writes 100 patients generated
            with seed 1 to out/demo/users.json and prints the path and the number of records.
 
+    Package
+           Runs Build, then writes out/package/HealthMock.<version>.nupkg, the package the PowerShell Gallery
+           takes, with Publish-PSResource to a temporary local repository that is unregistered afterwards.
+           Install-PSResource or Install-Module install it from any folder registered as a repository.
+
+    Build also checks that the version in Directory.Build.props, the one place it is set, equals the module
+    manifest's ModuleVersion and the version of the built HealthMock.dll.
+
 .PARAMETER Task
-    The task to run: Build (the default), Test or Demo.
+    The task to run: Build (the default), Test, Demo or Package.
 
 .PARAMETER Configuration
     The .NET build configuration: Release (the default) or Debug.
@@ -42,7 +50,7 @@
 #Requires -Version 7.3
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
     [string]$Task = 'Build',
 
     [string]$Configuration = 'Release'
@@ -106,7 +114,7 @@ function Assert-ModuleStaged {
     $needed += foreach ($library in $deps.targets.Values.Values) {
         if ($library.ContainsKey('runtime')) { $library.runtime.Keys | Split-Path -Leaf }
     }
-    $needed += 'en-US/HealthMock.dll-Help.xml', 'en-US/about_HealthMock.help.txt'
+    $needed += 'en-US/HealthMock.dll-Help.xml', 'en-US/about_HealthMock.help.txt', 'LICENSE'
 
     $missing = $needed | Where-Object { $_ -ne $hostAssembly } | Sort-Object -Unique |
         Where-Object { -not (Test-Path -LiteralPath (Join-Path $moduleOut $_)) }
@@ -115,7 +123,21 @@ function Assert-ModuleStaged {
     }
 }
 
+function Assert-VersionAgrees {
+    # Directory.Build.props sets the version of the assemblies; the manifest must carry the same one.
+    $props = Join-Path $root 'Directory.Build.props'
+    $version = (Select-Xml -LiteralPath $props -XPath '//Version').Node.InnerText.Trim()
+    $manifestPath = Join-Path $root 'module/HealthMock/HealthMock.psd1'
+    $moduleVersion = (Import-PowerShellDataFile -LiteralPath $manifestPath).ModuleVersion
+    if ($moduleVersion -ne $version) {
+        throw "module/HealthMock/HealthMock.psd1 has ModuleVersion '$moduleVersion' but Directory.Build.props " +
+            "sets Version '$version'; expected the same version in both."
+    }
+    $version
+}
+
 function Invoke-BuildTask {
+    $version = Assert-VersionAgrees
     # Cleared first, so a failed build leaves no module behind that could be mistaken for a good one.
     Reset-Folder $moduleOut
     Invoke-Native dotnet 'build', (Join-Path $root 'HealthMock.sln'), '--configuration', $Configuration, '--nologo'
@@ -126,6 +148,7 @@ function Invoke-BuildTask {
         $Configuration, '--no-build', '--output', $publish, '--nologo'
 
     Copy-Item -Path (Join-Path $root 'module/HealthMock/*') -Destination $moduleOut -Recurse
+    Copy-Item -LiteralPath (Join-Path $root 'LICENSE') -Destination $moduleOut
     Get-ChildItem -LiteralPath $publish -Filter '*.dll' | Where-Object Name -ne $hostAssembly |
         Copy-Item -Destination $moduleOut
     # A fresh pwsh imports the staged module to read its cmdlets, so this session never loads HealthMock.dll.
@@ -133,6 +156,11 @@ function Invoke-BuildTask {
         '-ModulePath', $manifestOut, '-DocumentationFolder', $publish,
         '-OutputPath', (Join-Path $moduleOut 'en-US/HealthMock.dll-Help.xml')
     Assert-ModuleStaged $publish
+    $assembly = Join-Path $moduleOut 'HealthMock.dll'
+    $assemblyVersion = [System.Reflection.AssemblyName]::GetAssemblyName($assembly).Version
+    if ($assemblyVersion.ToString(3) -ne $version) {
+        throw "HealthMock.dll has version $assemblyVersion but Directory.Build.props sets $version."
+    }
     Write-Host "Staged the module in $moduleOut"
 }
 
@@ -265,6 +293,36 @@ function Invoke-DemoTask {
     }
 }
 
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    $package = Join-Path $out 'package'
+    Reset-Folder $package
+    # A fresh PowerShell publishes, so nothing of PSResourceGet stays in this session; the repository it
+    # registers is unregistered even when publishing fails.
+    $publish = {
+        param([string]$ModuleFolder, [string]$Destination)
+
+        $ErrorActionPreference = 'Stop'
+        $name = 'HealthMockBuild' + [guid]::NewGuid().ToString('N')
+        Register-PSResourceRepository -Name $name -Uri $Destination -Trusted
+        try {
+            Publish-PSResource -Path $ModuleFolder -Repository $name
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $name
+        }
+    }
+    Invoke-FreshPwsh $publish $moduleOut, $package
+    if ($LASTEXITCODE -ne 0) {
+        throw "Publishing the module to $package failed with exit code $LASTEXITCODE."
+    }
+    $nupkg = @(Get-ChildItem -LiteralPath $package -Filter 'HealthMock.*.nupkg')
+    if ($nupkg.Count -ne 1) {
+        throw "Expected one HealthMock package in $package, found $($nupkg.Count)."
+    }
+    Write-Host "Wrote $($nupkg[0].FullName)"
+}
+
 # The tool manifest that `dotnet pwsh` needs is found from the current folder, so work from the root.
 Push-Location -LiteralPath $root
 try {
@@ -272,6 +330,7 @@ try {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
+        'Package' { Invoke-PackageTask }
     }
 }
 finally {

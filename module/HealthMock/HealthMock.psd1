@@ -19,14 +19,45 @@
         'Export-MockDataset'
         'Import-MockDataset'
         'Test-MockDataset'
+        'ConvertTo-MockFlatObject'
+        'Export-MockSeed'
+        'Get-MockSeedPath'
+        'Set-MockSeedPath'
+        'Find-MockPatient'
+        'Get-MockPatient'
+        'Get-MockProvider'
+        'Get-MockAppointment'
+        'Get-MockInsurancePolicy'
+        'Get-MockAvailableSlot'
+        'Add-MockAppointment'
+        'Move-MockAppointment'
+        'Stop-MockAppointment'
+        'Get-MockVisitCost'
+        'Start-MockHealthApi'
+        'Stop-MockHealthApi'
+        'Get-MockHealthApi'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('mock', 'test-data', 'healthcare', 'fhir', 'synthetic-data', 'json', 'PSEdition_Core', 'PSEdition_Desktop')
-            ReleaseNotes = 'First release: New-MockPatient and Export-Json.'
+            Tags         = @('mock', 'test-data', 'synthetic-data', 'fake-data', 'healthcare', 'patients',
+                'appointments', 'insurance', 'json', 'csv', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux',
+                'MacOS')
+            LicenseUri   = 'https://opensource.org/license/mit'
+            ReleaseNotes = @'
+0.1.0: first release.
+- Generators: New-MockPatient, New-MockProvider, New-MockInsurancePolicy, New-MockAppointment and
+  New-MockDataset make linked, rule-abiding records, identical from the same seed and reference date.
+- Files: Export-Json, Export-MockDataset and Import-MockDataset (the benchmark's dataset folder layout with a
+  manifest); ConvertTo-MockFlatObject for Export-Csv and spreadsheets.
+- Checks: Test-MockDataset reports every broken consistency rule.
+- Mock API: front-desk operations over a dataset folder (find patients, list free slots, book, reschedule and
+  cancel appointments, estimate visit costs) as cmdlets and as a local HTTP service (Start-MockHealthApi).
+- Seeds: Export-MockSeed, Set-MockSeedPath, Get-MockSeedPath and -SeedPath use your own vocabularies.
+- Help for every cmdlet, about_HealthMock, tab completion, table and list views, progress on long runs.
+'@
         }
     }
 }

@@ -16,11 +16,41 @@ namespace HealthMock.Commands;
 /// its parent exists. All five files appear together: after an error or Ctrl+C none of the new files is left and
 /// the folder's earlier contents are kept. Dataset files already in the folder are replaced only with -Force.
 /// </para>
+/// <para type="description">
+/// The verbose stream lists each file written; datasets of 10,000 records or more show progress. -WhatIf shows the
+/// folder that would be written without writing it.
+/// </para>
+/// <example title="Write a dataset in the benchmark layout">
+///   <code>New-MockDataset -PatientCount 100 -ProviderCount 10 -Seed 1 | Export-MockDataset -Path ./clinic
+/// Get-ChildItem ./clinic</code>
+///   <para>Writes users.json, providers.json, appointments.json, insurance.json and manifest.json into the clinic
+///   folder, creating it.</para>
+/// </example>
+/// <example title="Replace a dataset and see its manifest">
+///   <code>New-MockDataset -PatientCount 20 -ProviderCount 4 -Seed 2 | Export-MockDataset ./clinic
+/// New-MockDataset -PatientCount 50 -ProviderCount 6 -Seed 3 | Export-MockDataset ./clinic -Force -PassThru</code>
+///   <para>Writes a dataset, then replaces it with a larger one and shows the manifest written: seed, reference
+///   date, module version and record counts. Without -Force the second command stops with a DatasetExists
+///   error.</para>
+/// </example>
+/// <example title="Change a dataset before writing it">
+///   <code>$clinic = New-MockDataset -PatientCount 30 -ProviderCount 5 -Seed 4
+/// $clinic.Appointments.RemoveAll({ param($a) $a.Status -eq 'NoShow' }) | Out-Null
+/// $clinic | Export-MockDataset ./clinic-without-no-shows</code>
+///   <para>Removes the no-show appointments from a generated dataset and writes the rest.</para>
+/// </example>
 /// </summary>
+/// <seealso cref="NewMockDatasetCommand"/>
+/// <seealso cref="ImportMockDatasetCommand"/>
+/// <seealso cref="TestMockDatasetCommand"/>
+/// <seealso cref="ExportJsonCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsData.Export, "MockDataset", SupportsShouldProcess = true)]
 [OutputType(typeof(DatasetManifest))]
 public sealed class ExportMockDatasetCommand : PSCmdlet, IDisposable
 {
+    private const int ProgressId = 6;
+
     private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
     /// <summary>
@@ -79,10 +109,25 @@ public sealed class ExportMockDatasetCommand : PSCmdlet, IDisposable
             return;
         }
 
+        var dataset = Dataset!;
+        var total = (long)dataset.Patients.Count + dataset.Providers.Count + dataset.Policies.Count
+            + dataset.Appointments.Count;
+        var file = DatasetFiles.Users;
+        var progress = new ProgressThrottle(this, ProgressId, "Export-MockDataset", "records", total,
+            done => $"Writing {file}: {done:N0} of {total:N0} records");
+        var writer = new DatasetWriter
+        {
+            Progress = (name, done, _) =>
+            {
+                file = name;
+                progress.Report(done);
+            },
+        };
+        WriteDebug($"Writing {total} records into a staging folder inside '{folder}', then moving the files in.");
         DatasetManifest manifest;
         try
         {
-            manifest = new DatasetWriter().Write(Dataset!, folder, Force, _cancellation.Token);
+            manifest = writer.Write(dataset, folder, Force, _cancellation.Token);
         }
         catch (DatasetFileException e)
         {
@@ -104,6 +149,13 @@ public sealed class ExportMockDatasetCommand : PSCmdlet, IDisposable
             var error = new IOException($"Cannot write the dataset to '{folder}': {e.Message}", e);
             ThrowTerminatingError(new ErrorRecord(error, id, ErrorCategory.WriteError, folder));
             throw;
+        }
+
+        progress.Complete();
+        foreach (var name in DatasetFiles.All)
+        {
+            var count = manifest.Counts.TryGetValue(name, out var records) ? $" ({records} records)" : "";
+            WriteVerbose($"Saved '{System.IO.Path.Combine(folder, name)}'{count}.");
         }
 
         WriteVerbose($"Wrote {Dataset} to '{folder}'.");

@@ -15,15 +15,42 @@ namespace HealthMock.Commands;
 /// The data files are read one record at a time. A missing file, malformed JSON (with its line) or a field of the
 /// wrong type (with its record and field) is reported as an error; a file changed after export is a warning.
 /// </para>
+/// <para type="description">
+/// Folders can be piped in as paths or as folder objects from Get-Item or Get-ChildItem (their FullName binds to
+/// -Path), one dataset per folder. The verbose stream gives the counts, seed and reference date read; datasets of
+/// 10,000 records or more show progress.
+/// </para>
+/// <example title="Read a dataset folder">
+///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 1 | Export-MockDataset ./clinic
+/// $clinic = Import-MockDataset ./clinic
+/// $clinic.Patients | Where-Object Age -ge 65 | Format-Table</code>
+///   <para>Writes a dataset folder, reads it back and shows its patients aged 65 or more.</para>
+/// </example>
+/// <example title="Read every dataset folder under a folder">
+///   <code>New-Item -ItemType Directory ./runs | Out-Null
+/// foreach ($seed in 1..3) {
+///     New-MockDataset -PatientCount 10 -ProviderCount 3 -Seed $seed | Export-MockDataset "./runs/seed$seed"
+/// }
+/// Get-ChildItem ./runs -Directory | Import-MockDataset | Format-Table</code>
+///   <para>Writes three datasets, then reads every folder in the runs folder, one dataset object per folder, and
+///   lists their seeds and counts.</para>
+/// </example>
 /// </summary>
+/// <seealso cref="ExportMockDatasetCommand"/>
+/// <seealso cref="TestMockDatasetCommand"/>
+/// <seealso cref="NewMockDatasetCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsData.Import, "MockDataset")]
 [OutputType(typeof(MockDataset))]
 public sealed class ImportMockDatasetCommand : PSCmdlet, IDisposable
 {
+    private const int ProgressId = 7;
+
     private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
     /// <summary>
-    /// <para type="description">The dataset folder, relative to the current location.</para>
+    /// <para type="description">The dataset folder, relative to the current location. Folder objects from
+    /// Get-Item or Get-ChildItem bind by their FullName.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]
@@ -36,7 +63,7 @@ public sealed class ImportMockDatasetCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var dataset = Read(this, Path, _cancellation.Token);
+        var dataset = Read(this, Path, ProgressId, _cancellation.Token);
         if (dataset is not null)
         {
             WriteObject(dataset);
@@ -47,10 +74,11 @@ public sealed class ImportMockDatasetCommand : PSCmdlet, IDisposable
     protected override void StopProcessing() => _cancellation.Cancel();
 
     /// <summary>
-    /// Reads the dataset folder at <paramref name="path"/> for <paramref name="cmdlet"/>, writing verbose counts and
-    /// a warning per manifest mismatch; on failure writes a non-terminating error and returns null.
+    /// Reads the dataset folder at <paramref name="path"/> for <paramref name="cmdlet"/>, writing verbose counts,
+    /// progress under <paramref name="progressId"/> for large folders and a warning per manifest mismatch; on
+    /// failure writes a non-terminating error and returns null.
     /// </summary>
-    internal static MockDataset? Read(PSCmdlet cmdlet, string path, CancellationToken cancellation)
+    internal static MockDataset? Read(PSCmdlet cmdlet, string path, int progressId, CancellationToken cancellation)
     {
         var folder = ResolveFolder(cmdlet, path);
         if (folder is null)
@@ -58,7 +86,18 @@ public sealed class ImportMockDatasetCommand : PSCmdlet, IDisposable
             return null;
         }
 
-        var reader = new DatasetReader();
+        ProgressThrottle? progress = null;
+        var file = DatasetFiles.Users;
+        var reader = new DatasetReader
+        {
+            Progress = (name, done, total) =>
+            {
+                file = name;
+                progress ??= new ProgressThrottle(cmdlet, progressId, "Reading " + folder, "records", total,
+                    read => $"Reading {file}: {read:N0} of {total:N0} records");
+                progress.Report(done);
+            },
+        };
         MockDataset dataset;
         try
         {
@@ -79,6 +118,11 @@ public sealed class ImportMockDatasetCommand : PSCmdlet, IDisposable
             cmdlet.WriteError(new ErrorRecord(e, e is UnauthorizedAccessException ? "AccessDenied" : "ReadFailed",
                 ErrorCategory.ReadError, folder));
             return null;
+        }
+
+        finally
+        {
+            progress?.Complete();
         }
 
         foreach (var mismatch in reader.ManifestMismatches)

@@ -1,7 +1,7 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using HealthMock.Generation;
-using HealthMock.Seeds;
 
 namespace HealthMock.Commands;
 
@@ -30,13 +30,19 @@ namespace HealthMock.Commands;
 /// InsurancePolicyNumber, else by its PatientId; the copay is the policy's copay for the visit category when the
 /// policy is in force on the appointment's date, and null otherwise.
 /// </para>
-/// <example>
-///   <code>$providers = New-MockProvider -Count 10 -Seed 1
-/// New-MockPatient -Count 50 -Seed 1 -Provider $providers |
-///     New-MockAppointment -Provider $providers -Count 3 -Seed 1</code>
+/// <para type="description">
+/// Without -Seed a seed is drawn and written to the verbose stream. Appointments are written as each patient's are
+/// booked; runs of 10,000 appointments or more show progress, and Ctrl+C stops a long run. The specialties'
+/// appointment types and visit reasons come from the seeds in effect (-SeedPath, Set-MockSeedPath or the seeds
+/// embedded in the module), which must be those the providers were made from.
+/// </para>
+/// <example title="Book appointments for patients">
+///   <code>$providers = New-MockProvider -Count 10 -Seed 4
+/// New-MockPatient -Count 50 -Seed 4 -Provider $providers |
+///     New-MockAppointment -Provider $providers -Count 3 -Seed 4</code>
 ///   <para>Books three appointments for each of fifty patients with ten providers.</para>
 /// </example>
-/// <example>
+/// <example title="Charge copays from the patients' policies">
 ///   <code>$providers = New-MockProvider -Count 10 -Seed 2
 /// $patients = New-MockPatient -Count 20 -Seed 2 -Provider $providers
 /// $policies = $patients | New-MockInsurancePolicy -Seed 2
@@ -44,7 +50,21 @@ namespace HealthMock.Commands;
 ///   <para>Insures twenty patients, then books from none to four appointments each, with copays from their
 ///   policies.</para>
 /// </example>
+/// <example title="Look at the week ahead">
+///   <code>$providers = New-MockProvider -Count 8 -Seed 3
+/// $appointments = New-MockPatient -Count 100 -Seed 3 -Provider $providers -ReferenceDate 2026-06-01 |
+///     New-MockAppointment -Provider $providers -Count 2 -Seed 3 -ReferenceDate 2026-06-01
+/// $appointments | Where-Object { $_.Start -ge [datetime]'2026-06-01' -and $_.Start -lt [datetime]'2026-06-08' } |
+///     Sort-Object Start | Format-Table</code>
+///   <para>Books two appointments for each of a hundred patients and lists those of the week after the reference
+///   date in the order they start.</para>
+/// </example>
 /// </summary>
+/// <seealso cref="NewMockPatientCommand"/>
+/// <seealso cref="NewMockProviderCommand"/>
+/// <seealso cref="NewMockInsurancePolicyCommand"/>
+/// <seealso cref="NewMockDatasetCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.New, "MockAppointment", DefaultParameterSetName = CountSet)]
 [OutputType(typeof(Appointment))]
 public sealed class NewMockAppointmentCommand : PSCmdlet
@@ -53,7 +73,11 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
 
     private const string RangeSet = "CountRange";
 
+    private const int ProgressId = 4;
+
     private volatile bool _stopping;
+
+    private ProgressThrottle? _progress;
 
     // Buffered state: the generator keeps every booking of this call, so no provider or patient is double booked.
     private AppointmentGenerator? _generator;
@@ -104,6 +128,7 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
     /// in the same order give the same appointments. Without it a seed is drawn and written to the verbose
     /// stream.</para>
     /// </summary>
+    /// <value>A drawn seed</value>
     [Parameter]
     public int? Seed { get; set; }
 
@@ -111,8 +136,19 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
     /// <para type="description">The date that splits past from future appointments; today by default. Use the
     /// reference date the patients were made with.</para>
     /// </summary>
+    /// <value>Today</value>
     [Parameter]
     public DateTime? ReferenceDate { get; set; }
+
+    /// <summary>
+    /// <para type="description">A seeds folder of your own, relative to the current location, whose seeds files
+    /// replace the embedded ones of the same name for this command; use the seeds the providers were made from.
+    /// Without it the folder set with Set-MockSeedPath is used, else the seeds embedded in the module.</para>
+    /// </summary>
+    /// <value>The session's seeds (Get-MockSeedPath)</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SeedPath { get; set; }
 
     /// <inheritdoc />
     protected override void BeginProcessing()
@@ -125,9 +161,10 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
             MinPerPatient = CountRange?[0] ?? Count,
             MaxPerPatient = CountRange?[1] ?? Count,
         };
+        var seeds = ActiveSeeds.Resolve(this, SeedPath);
         try
         {
-            _generator = new AppointmentGenerator(SeedCatalog.Default, options, Provider!, Policy);
+            _generator = new AppointmentGenerator(seeds, options, Provider!, Policy);
         }
         catch (InvalidOptionException e)
         {
@@ -144,6 +181,11 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
         WriteVerbose((Seed.HasValue ? $"Seed {seed}" : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run)")
             + $", reference date {options.ReferenceDate:yyyy-MM-dd}, {options.MinPerPatient} to "
             + $"{options.MaxPerPatient} appointments per patient with {Provider!.Length} provider(s).");
+        WriteDebug($"Copays from {Policy?.Length ?? 0} policy(ies); every booking of this call is kept to avoid "
+            + "overlaps.");
+        _progress = new ProgressThrottle(this, ProgressId, "New-MockAppointment", "appointments", -1,
+            done => string.Format(CultureInfo.InvariantCulture, "{0:N0} appointments for {1:N0} patients", done,
+                _next + 1));
     }
 
     /// <inheritdoc />
@@ -160,6 +202,8 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
             {
                 WriteObject(appointment);
             }
+
+            _progress!.Report(_generator.Count);
         }
         catch (RecordException e)
         {
@@ -173,6 +217,7 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        _progress!.Complete();
         WriteVerbose($"Booked {_generator!.Count} appointment(s) for {_next} patient(s).");
     }
 

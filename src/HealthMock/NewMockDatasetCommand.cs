@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using HealthMock.Generation;
-using HealthMock.Seeds;
 
 namespace HealthMock.Commands;
 
@@ -22,19 +21,41 @@ namespace HealthMock.Commands;
 /// are those New-MockProvider makes with the same seed, except that when their primary care providers would leave
 /// some patient age without one, the last provider is a family medicine provider instead.
 /// </para>
-/// <example>
+/// <para type="description">
+/// Without -Seed a seed is drawn, written to the verbose stream and kept on the dataset, so the run can be
+/// repeated. Datasets of 10,000 records or more show progress; Ctrl+C stops the run and returns nothing. The
+/// vocabularies come from the seeds in effect: -SeedPath, else the folder set with Set-MockSeedPath, else the
+/// seeds embedded in the module.
+/// </para>
+/// <example title="Build a clinic">
 ///   <code>$clinic = New-MockDataset -PatientCount 1000 -ProviderCount 40 -AppointmentsPerPatient 3 -Seed 1</code>
 ///   <para>Builds a clinic of a thousand patients, forty providers and three thousand appointments.</para>
 /// </example>
-/// <example>
+/// <example title="Count appointments by status">
 ///   <code>(New-MockDataset -PatientCount 50 -ProviderCount 8 -Seed 2).Appointments | Group-Object Status</code>
 ///   <para>Counts the appointments of a small dataset by status.</para>
 /// </example>
+/// <example title="Write, check and reload a dataset folder">
+///   <code>New-MockDataset -PatientCount 200 -ProviderCount 12 -Seed 3 -ReferenceDate 2026-01-15 |
+///     Export-MockDataset -Path ./clinic -PassThru
+/// Test-MockDataset -Path ./clinic -Quiet
+/// $again = Import-MockDataset ./clinic</code>
+///   <para>Writes the dataset in the benchmark layout with its manifest, checks every consistency rule on the
+///   files ($true) and reads the folder back into a dataset object.</para>
+/// </example>
 /// </summary>
+/// <seealso cref="ExportMockDatasetCommand"/>
+/// <seealso cref="TestMockDatasetCommand"/>
+/// <seealso cref="ImportMockDatasetCommand"/>
+/// <seealso cref="ConvertToMockFlatObjectCommand"/>
+/// <seealso cref="NewMockPatientCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.New, "MockDataset")]
 [OutputType(typeof(MockDataset))]
 public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
 {
+    private const int ProgressId = 5;
+
     private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
     /// <summary>
@@ -63,6 +84,7 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
     /// <para type="description">The seed; the same seed, reference date and options give the same dataset. Without
     /// it a seed is drawn, written to the verbose stream and kept on the dataset.</para>
     /// </summary>
+    /// <value>A drawn seed</value>
     [Parameter]
     public int? Seed { get; set; }
 
@@ -70,6 +92,7 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
     /// <para type="description">The date ages, policy periods and appointment statuses hang on; today by
     /// default.</para>
     /// </summary>
+    /// <value>Today</value>
     [Parameter]
     public DateTime? ReferenceDate { get; set; }
 
@@ -77,6 +100,7 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
     /// <para type="description">The share of providers, from 0 to 1, drawn from primary care specialties; the
     /// provider stream's default (0.4) when not given.</para>
     /// </summary>
+    /// <value>0.4</value>
     [Parameter]
     [ValidateRange(0.0, 1.0)]
     public double? PrimaryCareShare { get; set; }
@@ -95,6 +119,16 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
     [Parameter]
     [ValidateRange(0, PatientOptions.OldestAge)]
     public int MedicareAge { get; set; } = PolicyOptions.DefaultMedicareAge;
+
+    /// <summary>
+    /// <para type="description">A seeds folder of your own, relative to the current location, whose seeds files
+    /// replace the embedded ones of the same name for this command. Without it the folder set with
+    /// Set-MockSeedPath is used, else the seeds embedded in the module.</para>
+    /// </summary>
+    /// <value>The session's seeds (Get-MockSeedPath)</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SeedPath { get; set; }
 
     /// <inheritdoc />
     public void Dispose()
@@ -120,16 +154,18 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
         WriteVerbose((Seed.HasValue ? $"Seed {seed}" : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run)")
             + $", reference date {options.ReferenceDate:yyyy-MM-dd}, {PatientCount} patient(s), {ProviderCount} "
             + $"provider(s), {AppointmentsPerPatient} appointment(s) per patient.");
-        var progress = new ProgressRecord(1, "New-MockDataset", "Starting");
+        var seeds = ActiveSeeds.Resolve(this, SeedPath);
+        var records = (long)PatientCount * (2 + AppointmentsPerPatient) + ProviderCount;
+        var step = "Starting";
+        var progress = new ProgressThrottle(this, ProgressId, "New-MockDataset", "records", records, _ => step);
         MockDataset dataset;
         try
         {
-            var generator = new DatasetGenerator(SeedCatalog.Default, options);
+            var generator = new DatasetGenerator(seeds, options);
             dataset = generator.Generate(_cancellation.Token, (activity, percent) =>
             {
-                progress.StatusDescription = activity;
-                progress.PercentComplete = Math.Min(100, percent);
-                WriteProgress(progress);
+                step = activity;
+                progress.Report(records * Math.Min(100, percent) / 100);
             });
         }
         catch (OperationCanceledException)
@@ -158,8 +194,7 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
             return;
         }
 
-        progress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(progress);
+        progress.Complete();
         WriteVerbose($"Made {dataset}.");
         WriteObject(dataset);
     }

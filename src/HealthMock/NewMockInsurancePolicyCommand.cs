@@ -28,24 +28,39 @@ namespace HealthMock.Commands;
 /// <para type="description">
 /// The patient objects are updated in place: InsurancePolicyNumber, InsuranceProvider (the payer), CoverageType
 /// (the plan type) and DeductibleBalance are set, so patients kept in a variable or piped onward carry their
-/// policy. Record i of the output depends only on the seed, the options, i and its patient.
+/// policy. Record i of the output depends only on the seed, the options, i and its patient. Without -Seed a seed
+/// is drawn and written to the verbose stream. Runs of 10,000 patients or more show progress.
 /// </para>
-/// <example>
+/// <para type="description">
+/// Payers and plans come from the seeds (those embedded in the module, or your own folder given by -SeedPath or
+/// Set-MockSeedPath); press Tab after -Payer to complete the payers of the seeds in effect.
+/// </para>
+/// <example title="Insure patients">
 ///   <code>$patients = New-MockPatient -Count 20 -Seed 1; $patients | New-MockInsurancePolicy -Seed 1</code>
 ///   <para>Gives each of twenty patients a policy; $patients now carry their policy numbers.</para>
 /// </example>
-/// <example>
+/// <example title="Choose plan types">
 ///   <code>New-MockPatient -Count 50 -Seed 2 | New-MockInsurancePolicy -Seed 2 -PlanType PPO, HDHP</code>
 ///   <para>Draws only PPO and HDHP plans (patients 65 or over too, since Medicare is not allowed).</para>
 /// </example>
-/// <example>
+/// <example title="Cover a household under one family policy">
 ///   <code>$parents = New-MockPatient -Count 2 -Seed 3 -MinAge 30 -MaxAge 45
 /// $child = New-MockPatient -Seed 4 -MaxAge 10
 /// New-MockInsurancePolicy -Member ($parents + $child) -Seed 3</code>
 ///   <para>Covers a household under one family policy: the first parent subscribes, the second is the spouse and
 ///   the child is a dependant.</para>
 /// </example>
+/// <example title="Insure everyone with one payer">
+///   <code>New-MockPatient -Count 30 -Seed 5 -MaxAge 60 |
+///     New-MockInsurancePolicy -Seed 5 -Payer 'Juniper Crest Health' | Group-Object PlanType -NoElement</code>
+///   <para>Gives thirty patients under 61 policies from one payer and counts them by plan type.</para>
+/// </example>
 /// </summary>
+/// <seealso cref="NewMockPatientCommand"/>
+/// <seealso cref="NewMockAppointmentCommand"/>
+/// <seealso cref="NewMockDatasetCommand"/>
+/// <seealso cref="ConvertToMockFlatObjectCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.New, "MockInsurancePolicy", DefaultParameterSetName = PatientSet)]
 [OutputType(typeof(InsurancePolicy))]
 public sealed class NewMockInsurancePolicyCommand : PSCmdlet
@@ -54,7 +69,11 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
 
     private const string FamilySet = "Family";
 
+    private const int ProgressId = 3;
+
     private volatile bool _stopping;
+
+    private ProgressThrottle? _progress;
 
     private PolicyGenerator? _generator;
 
@@ -80,6 +99,7 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
     /// <para type="description">The seed; the same seed, options, reference date and patients give the same
     /// policies. Without it a seed is drawn and written to the verbose stream.</para>
     /// </summary>
+    /// <value>A drawn seed</value>
     [Parameter]
     public int? Seed { get; set; }
 
@@ -87,15 +107,29 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
     /// <para type="description">The date policy periods and statuses are set around; today by default. Use the
     /// reference date the patients were made with.</para>
     /// </summary>
+    /// <value>Today</value>
     [Parameter]
     public DateTime? ReferenceDate { get; set; }
 
     /// <summary>
-    /// <para type="description">The plan types to draw from; all of them by default.</para>
+    /// <para type="description">The plan types to draw from; every plan type the payers of the seeds sell by
+    /// default. A plan type no payer of the seeds sells stops the command with an UnknownPlanType error.</para>
     /// </summary>
+    /// <value>Every plan type the payers sell</value>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public PlanType[]? PlanType { get; set; }
+
+    /// <summary>
+    /// <para type="description">The payers (insurance companies) to draw plans from, by name as the seeds list
+    /// them; every payer by default. A name the seeds do not know stops the command with an UnknownPayer error.
+    /// Press Tab to complete the names.</para>
+    /// </summary>
+    /// <value>Every seeded payer</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PayerCompleter))]
+    public string[]? Payer { get; set; }
 
     /// <summary>
     /// <para type="description">The age from which patients get Medicare (65 by default): patients this age or
@@ -113,6 +147,16 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
     [ValidateRange(0, long.MaxValue / 2)]
     public long StartIndex { get; set; }
 
+    /// <summary>
+    /// <para type="description">A seeds folder of your own, relative to the current location, whose seeds files
+    /// replace the embedded ones of the same name for this command. Without it the folder set with
+    /// Set-MockSeedPath is used, else the seeds embedded in the module.</para>
+    /// </summary>
+    /// <value>The session's seeds (Get-MockSeedPath)</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SeedPath { get; set; }
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
@@ -122,17 +166,20 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
             Seed = seed,
             ReferenceDate = (ReferenceDate ?? DateTime.Today).Date,
             PlanTypes = PlanType ?? Array.Empty<PlanType>(),
+            Payers = Payer ?? Array.Empty<string>(),
             MedicareAge = MedicareAge,
         };
+        var seeds = ActiveSeeds.Resolve(this, SeedPath);
         try
         {
-            _generator = new PolicyGenerator(SeedCatalog.Default, options);
+            _generator = new PolicyGenerator(seeds, options);
         }
         catch (InvalidOptionException e)
         {
             var id = e.Option switch
             {
                 nameof(PolicyOptions.PlanTypes) => "UnknownPlanType",
+                nameof(PolicyOptions.Payers) => "UnknownPayer",
                 nameof(PolicyOptions.MedicareAge) => "InvalidMedicareAge",
                 _ => "InvalidReferenceDate",
             };
@@ -144,6 +191,8 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
             ? $"Seed {seed}, reference date {options.ReferenceDate:yyyy-MM-dd}, first policy index {StartIndex}."
             : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run), reference date "
                 + $"{options.ReferenceDate:yyyy-MM-dd}, first policy index {StartIndex}.");
+        WriteDebug("Plan types drawn from: " + string.Join(", ", _generator!.PlanTypes) + ".");
+        _progress = new ProgressThrottle(this, ProgressId, "New-MockInsurancePolicy", "policies", -1);
     }
 
     /// <inheritdoc />
@@ -157,6 +206,14 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
         {
             Insure(Patient);
         }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        _progress?.Complete();
+        var made = _next - StartIndex;
+        WriteVerbose($"Made {made} insurance polic{(made == 1 ? "y" : "ies")}.");
     }
 
     /// <inheritdoc />
@@ -232,6 +289,7 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
             _next++;
             PolicyGenerator.AssignTo(patient, policy);
             WriteObject(policy);
+            _progress!.Report(_next - StartIndex);
         }
         catch (RecordException e)
         {
@@ -255,6 +313,8 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
                 PolicyGenerator.AssignTo(members[k], policies[k]);
                 WriteObject(policies[k]);
             }
+
+            _progress!.Report(_next - StartIndex);
         }
         catch (RecordException e)
         {

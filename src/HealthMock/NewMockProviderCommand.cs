@@ -17,26 +17,48 @@ namespace HealthMock.Commands;
 /// </para>
 /// <para type="description">
 /// Record i depends only on the seed, the options and i, so -Count 10 gives the first ten records of -Count 1000
-/// with the same seed. Ids have the form dr_last_specialty_NN, where NN is the record index plus one.
+/// with the same seed. Ids have the form dr_last_specialty_NN, where NN is the record index plus one. Without
+/// -Seed a seed is drawn and written to the verbose stream, so any run can be repeated. Providers are written to
+/// the pipeline as they are made; runs of 10,000 or more show progress, and Ctrl+C stops a long run.
 /// </para>
-/// <example>
+/// <para type="description">
+/// Specialties, clinic names, cities and languages come from the seeds: those embedded in the module, or your own
+/// folder given by -SeedPath or Set-MockSeedPath. Press Tab after -Specialty or -State to complete the values of
+/// the seeds in effect.
+/// </para>
+/// <example title="Make providers from a seed">
 ///   <code>New-MockProvider -Count 10 -Seed 1</code>
 ///   <para>Makes ten providers, about four of them in primary care.</para>
 /// </example>
-/// <example>
+/// <example title="Choose the specialties">
 ///   <code>New-MockProvider -Count 5 -Seed 2 -Specialty Cardiology, Dermatology</code>
 ///   <para>Makes five providers who are cardiologists or dermatologists.</para>
 /// </example>
-/// <example>
+/// <example title="Make the primary care providers of your patients">
 ///   <code>$doctors = New-MockProvider -Count 10 -Seed 3 -PrimaryCareShare 1
 /// New-MockPatient -Count 100 -Seed 3 -Provider $doctors</code>
 ///   <para>Makes ten primary care providers and a hundred patients whose primary care providers are among them.</para>
 /// </example>
+/// <example title="Find providers by language and state">
+///   <code>New-MockProvider -Count 200 -Seed 4 -State CA, TX |
+///     Where-Object { $_.Languages -contains 'Spanish' -and $_.AcceptingNewPatients } |
+///     Group-Object Specialty -NoElement | Sort-Object Count -Descending</code>
+///   <para>Makes two hundred providers with clinics in California or Texas and counts, by specialty, those who
+///   consult in Spanish and accept new patients.</para>
+/// </example>
 /// </summary>
+/// <seealso cref="NewMockPatientCommand"/>
+/// <seealso cref="NewMockAppointmentCommand"/>
+/// <seealso cref="NewMockDatasetCommand"/>
+/// <seealso cref="ConvertToMockFlatObjectCommand"/>
+/// <seealso cref="SetMockSeedPathCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.New, "MockProvider")]
 [OutputType(typeof(Provider))]
 public sealed class NewMockProviderCommand : PSCmdlet
 {
+    private const int ProgressId = 2;
+
     private volatile bool _stopping;
 
     /// <summary>
@@ -58,6 +80,7 @@ public sealed class NewMockProviderCommand : PSCmdlet
     /// <para type="description">The seed; the same seed and options give the same providers. Without it a seed is
     /// drawn and written to the verbose stream.</para>
     /// </summary>
+    /// <value>A drawn seed</value>
     [Parameter]
     public int? Seed { get; set; }
 
@@ -65,6 +88,7 @@ public sealed class NewMockProviderCommand : PSCmdlet
     /// <para type="description">The reference date of the run; today by default. Providers do not depend on it; it
     /// is accepted so that every generator takes the same parameters, and is written to the verbose stream.</para>
     /// </summary>
+    /// <value>Today</value>
     [Parameter]
     public DateTime? ReferenceDate { get; set; }
 
@@ -72,6 +96,7 @@ public sealed class NewMockProviderCommand : PSCmdlet
     /// <para type="description">The specialties to draw from, by name (such as 'Family Medicine') or slug (such as
     /// family_medicine); every seeded specialty by default. Press Tab to complete the names.</para>
     /// </summary>
+    /// <value>Every seeded specialty</value>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(SpecialtyCompleter))]
@@ -85,12 +110,24 @@ public sealed class NewMockProviderCommand : PSCmdlet
     public double? PrimaryCareShare { get; set; }
 
     /// <summary>
-    /// <para type="description">The US states to place clinics in, as two-letter codes or names; every seeded state
-    /// by default.</para>
+    /// <para type="description">The US states to place clinics in, as two-letter codes (OR) or names (Oregon);
+    /// every seeded state by default. Press Tab to complete the codes.</para>
     /// </summary>
+    /// <value>Every seeded state</value>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StateCompleter))]
     public string[]? State { get; set; }
+
+    /// <summary>
+    /// <para type="description">A seeds folder of your own, relative to the current location, whose seeds files
+    /// replace the embedded ones of the same name for this command. Without it the folder set with
+    /// Set-MockSeedPath is used, else the seeds embedded in the module.</para>
+    /// </summary>
+    /// <value>The session's seeds (Get-MockSeedPath)</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SeedPath { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -104,7 +141,7 @@ public sealed class NewMockProviderCommand : PSCmdlet
             PrimaryCareShare = PrimaryCareShare,
             States = State ?? Array.Empty<string>(),
         };
-        var generator = CreateGenerator(options);
+        var generator = CreateGenerator(ActiveSeeds.Resolve(this, SeedPath), options);
         var records = Count == 0 ? "no records" : $"records {StartIndex} to {StartIndex + (Count - 1)}";
         WriteVerbose(Seed.HasValue
             ? $"Seed {seed}, reference date {referenceDate:yyyy-MM-dd}, {records}."
@@ -116,10 +153,15 @@ public sealed class NewMockProviderCommand : PSCmdlet
                 + "records repeat NPIs.");
         }
 
+        var progress = new ProgressThrottle(this, ProgressId, "New-MockProvider", "providers", Count);
+        long made = 0;
         for (var index = StartIndex; index < StartIndex + Count && !_stopping; index++)
         {
             WriteObject(generator.Generate(index));
+            progress.Report(++made);
         }
+
+        progress.Complete();
     }
 
     /// <inheritdoc />
@@ -128,11 +170,11 @@ public sealed class NewMockProviderCommand : PSCmdlet
         _stopping = true;
     }
 
-    private ProviderGenerator CreateGenerator(ProviderOptions options)
+    private ProviderGenerator CreateGenerator(SeedCatalog seeds, ProviderOptions options)
     {
         try
         {
-            return new ProviderGenerator(SeedCatalog.Default, options);
+            return new ProviderGenerator(seeds, options);
         }
         catch (InvalidOptionException e)
         {

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
-using HealthMock.Seeds;
 
 namespace HealthMock.Commands;
 
@@ -17,7 +16,34 @@ namespace HealthMock.Commands;
 /// generators. It emits one HealthMock.RuleViolation per violation (rule, record kind, id and message), or with
 /// -Quiet only $true when the dataset is consistent and $false when it is not.
 /// </para>
+/// <para type="description">
+/// Cities, conditions and specialties are checked against the seeds the dataset was made from: -SeedPath, else the
+/// folder set with Set-MockSeedPath, else the seeds embedded in the module. Folders can be piped in as folder
+/// objects from Get-Item or Get-ChildItem. The verbose stream gives the counts checked and the number of
+/// violations; datasets of 10,000 records or more show progress.
+/// </para>
+/// <example title="Check a generated dataset">
+///   <code>New-MockDataset -PatientCount 100 -ProviderCount 10 -Seed 1 | Test-MockDataset</code>
+///   <para>Prints nothing: a generated dataset keeps every rule.</para>
+/// </example>
+/// <example title="Check a dataset folder in a script">
+///   <code>New-MockDataset -PatientCount 50 -ProviderCount 8 -Seed 2 | Export-MockDataset ./clinic
+/// if (-not (Test-MockDataset -Path ./clinic -Quiet)) { throw 'The clinic dataset breaks a consistency rule.' }</code>
+///   <para>Writes a dataset folder and stops the script if the files break a rule.</para>
+/// </example>
+/// <example title="Find what an edit broke">
+///   <code>$clinic = New-MockDataset -PatientCount 20 -ProviderCount 4 -Seed 3
+/// $clinic.Patients[0].State = 'ZZ'
+/// $clinic.Appointments[0].ProviderId = 'dr_nobody_01'
+/// $clinic | Test-MockDataset | Group-Object RuleName -NoElement</code>
+///   <para>Breaks an address and a reference on purpose and counts the violations by rule: the checker names the
+///   record, the rule and what was expected.</para>
+/// </example>
 /// </summary>
+/// <seealso cref="NewMockDatasetCommand"/>
+/// <seealso cref="ImportMockDatasetCommand"/>
+/// <seealso cref="ExportMockDatasetCommand"/>
+/// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsDiagnostic.Test, "MockDataset", DefaultParameterSetName = DatasetSet)]
 [OutputType(typeof(RuleViolation), typeof(bool))]
 public sealed class TestMockDatasetCommand : PSCmdlet, IDisposable
@@ -25,6 +51,10 @@ public sealed class TestMockDatasetCommand : PSCmdlet, IDisposable
     private const string DatasetSet = "Dataset";
 
     private const string PathSet = "Path";
+
+    private const int ReadProgressId = 8;
+
+    private const int CheckProgressId = 9;
 
     private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
@@ -39,9 +69,10 @@ public sealed class TestMockDatasetCommand : PSCmdlet, IDisposable
 
     /// <summary>
     /// <para type="description">A dataset folder written by Export-MockDataset, relative to the current
-    /// location.</para>
+    /// location. Folder objects from Get-Item or Get-ChildItem bind by their FullName.</para>
     /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+    [Alias("FullName")]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
@@ -74,15 +105,26 @@ public sealed class TestMockDatasetCommand : PSCmdlet, IDisposable
     [ValidateRange(0, 120)]
     public int MedicareAge { get; set; } = 65;
 
+    /// <summary>
+    /// <para type="description">A seeds folder of your own, relative to the current location: the seeds the
+    /// dataset was made from. Without it the folder set with Set-MockSeedPath is used, else the seeds embedded in
+    /// the module.</para>
+    /// </summary>
+    /// <value>The session's seeds (Get-MockSeedPath)</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SeedPath { get; set; }
+
     /// <summary>Releases the cancellation source.</summary>
     public void Dispose() => _cancellation.Dispose();
 
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
+        var seeds = ActiveSeeds.Resolve(this, SeedPath);
         try
         {
-            _validator = new DatasetValidator(SeedCatalog.Default, new DatasetValidatorOptions
+            _validator = new DatasetValidator(seeds, new DatasetValidatorOptions
             {
                 MinAge = MinAge,
                 MaxAge = MaxAge,
@@ -100,15 +142,24 @@ public sealed class TestMockDatasetCommand : PSCmdlet, IDisposable
     protected override void ProcessRecord()
     {
         var dataset = ParameterSetName == PathSet
-            ? ImportMockDatasetCommand.Read(this, Path!, _cancellation.Token)
+            ? ImportMockDatasetCommand.Read(this, Path!, ReadProgressId, _cancellation.Token)
             : Dataset;
         if (dataset is null)
         {
             return;
         }
 
+        var total = (long)dataset.Patients.Count + dataset.Providers.Count + dataset.Policies.Count
+            + dataset.Appointments.Count;
+        var checking = "patients";
+        var progress = new ProgressThrottle(this, CheckProgressId, "Test-MockDataset", "records", total,
+            done => $"Checking {checking}: {done:N0} of {total:N0} records");
         var count = 0;
-        foreach (var violation in _validator!.Validate(dataset))
+        foreach (var violation in _validator!.Validate(dataset, (what, done, _) =>
+        {
+            checking = what;
+            progress.Report(done);
+        }))
         {
             if (_cancellation.IsCancellationRequested)
             {
@@ -124,6 +175,7 @@ public sealed class TestMockDatasetCommand : PSCmdlet, IDisposable
             WriteObject(violation);
         }
 
+        progress.Complete();
         WriteVerbose($"Checked {dataset.Patients.Count} patients, {dataset.Providers.Count} providers, "
             + $"{dataset.Policies.Count} policies and {dataset.Appointments.Count} appointments (seed {dataset.Seed}, "
             + $"reference date {Day(dataset.ReferenceDate)}): "

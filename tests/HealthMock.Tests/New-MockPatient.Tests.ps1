@@ -230,13 +230,14 @@ Describe 'New-MockPatient' {
     }
 
     Context 'default table view' {
-        It 'shows the Name, Age, Sex, City, State and Email columns' {
+        It 'shows the Id, Name, Age, Sex, City (with the state) and Email columns' {
             $patient = New-MockPatient -Seed 1 -ReferenceDate $referenceDate
             $lines = $patient | Format-Table | Out-String -Width 200 -Stream | Where-Object { $_.Trim() }
 
-            $lines[0] -split '\s+' | Where-Object { $_ } | Should -Be @('Name', 'Age', 'Sex', 'City', 'State', 'Email')
+            $lines[0] -split '\s+' | Where-Object { $_ } | Should -Be @('Id', 'Name', 'Age', 'Sex', 'City', 'Email')
             $lines[2] | Should -Match ([regex]::Escape("$($patient.FirstName) $($patient.LastName)"))
             $lines[2] | Should -Match ([regex]::Escape($patient.Email))
+            $lines[2] | Should -Match ([regex]::Escape("$($patient.City), $($patient.State)"))
         }
     }
 }

@@ -144,5 +144,15 @@ Describe 'Test-MockDataset' {
             { Test-MockDataset -Path $folder -ErrorAction Stop } |
                 Should -Throw -ErrorId 'DatasetFileMissing,HealthMock.Commands.TestMockDatasetCommand'
         }
+
+        It 'checks folders piped from Get-ChildItem, binding their FullName to -Path' {
+            $root = New-Item -ItemType Directory -Path (Join-Path TestDrive: 'many')
+            New-Dataset | Export-MockDataset -Path (Join-Path $root.FullName 'one')
+            New-Dataset | Export-MockDataset -Path (Join-Path $root.FullName 'two')
+
+            $results = Get-ChildItem -LiteralPath $root.FullName -Directory | Test-MockDataset -Quiet
+
+            $results | Should -Be @($true, $true)
+        }
     }
 }

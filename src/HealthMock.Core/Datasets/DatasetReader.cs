@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text.Json;
@@ -26,6 +27,16 @@ public sealed class DatasetReader
 
     private static readonly ConcurrentDictionary<Type, Dictionary<string, object>> EnumValues =
         new ConcurrentDictionary<Type, Dictionary<string, object>>();
+
+    private long _read;
+
+    private long _total;
+
+    /// <summary>
+    /// Called after each record is read with the file being read, the records read so far and the records the
+    /// manifest lists for the whole dataset, on the thread that calls <see cref="Read"/>; null for no reports.
+    /// </summary>
+    public Action<string, long, long>? Progress { get; set; }
 
     /// <summary>The manifest of the folder last read.</summary>
     public DatasetManifest? Manifest { get; private set; }
@@ -69,6 +80,8 @@ public sealed class DatasetReader
         };
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        _read = 0;
+        _total = DatasetFiles.DataFiles.Sum(name => manifest.Counts.TryGetValue(name, out var count) ? count : 0);
         hashes[DatasetFiles.Users] = ReadFile(root, DatasetFiles.Users, "id",
             fields => dataset.Patients.Add(ReadPatient(fields)), cancellation);
         hashes[DatasetFiles.Providers] = ReadFile(root, DatasetFiles.Providers, "id",
@@ -106,7 +119,7 @@ public sealed class DatasetReader
         return dataset;
     }
 
-    private static string ReadFile(string root, string name, string keyField, Action<RecordFields> read,
+    private string ReadFile(string root, string name, string keyField, Action<RecordFields> read,
         CancellationToken cancellation)
     {
         var path = Path.Combine(root, name);
@@ -126,6 +139,8 @@ public sealed class DatasetReader
             }
 
             read(fields);
+            _read++;
+            Progress?.Invoke(name, _read, _total);
         }, cancellation);
     }
 

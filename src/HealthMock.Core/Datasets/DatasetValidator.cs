@@ -70,14 +70,21 @@ public sealed class DatasetValidator
     /// Checks <paramref name="dataset"/> and yields every violation: first those of patients, then providers,
     /// policies and appointments, then overlapping appointments. An empty sequence means the dataset is consistent.
     /// </summary>
-    public IEnumerable<RuleViolation> Validate(MockDataset dataset)
+    public IEnumerable<RuleViolation> Validate(MockDataset dataset) => Validate(dataset, null);
+
+    /// <summary>
+    /// Checks <paramref name="dataset"/> as <see cref="Validate(MockDataset)"/> does, calling
+    /// <paramref name="progress"/> after each record is checked with what is being checked (such as "patients"),
+    /// the records checked so far and the records of the whole dataset, on the thread that enumerates the result.
+    /// </summary>
+    public IEnumerable<RuleViolation> Validate(MockDataset dataset, Action<string, long, long>? progress)
     {
         if (dataset is null)
         {
             throw new ArgumentNullException(nameof(dataset));
         }
 
-        return new Run(this, dataset).Validate();
+        return new Run(this, dataset, progress).Validate();
     }
 
     private static string CityKey(string city, string state) => city + "\n" + state;
@@ -221,11 +228,17 @@ public sealed class DatasetValidator
         private readonly Dictionary<string, int> _patientNumbers;
         private readonly Dictionary<string, ProviderFacts> _providers;
         private readonly Dictionary<string, InsurancePolicy> _policies;
+        private readonly Action<string, long, long>? _progress;
+        private readonly long _total;
+        private long _checked;
 
-        public Run(DatasetValidator validator, MockDataset dataset)
+        public Run(DatasetValidator validator, MockDataset dataset, Action<string, long, long>? progress)
         {
             _validator = validator;
             _dataset = dataset;
+            _progress = progress;
+            _total = (long)dataset.Patients.Count + dataset.Providers.Count + dataset.Policies.Count
+                + dataset.Appointments.Count;
             _referenceDate = dataset.ReferenceDate.Date;
             _patients = new Dictionary<string, Patient>(dataset.Patients.Count, StringComparer.Ordinal);
             _patientNumbers = new Dictionary<string, int>(dataset.Patients.Count, StringComparer.Ordinal);
@@ -249,6 +262,7 @@ public sealed class DatasetValidator
             foreach (var patient in _dataset.Patients)
             {
                 CheckPatient(patient, emails, identities, found);
+                Checked("patients");
                 foreach (var violation in Drain(found))
                 {
                     yield return violation;
@@ -258,6 +272,7 @@ public sealed class DatasetValidator
             foreach (var provider in _dataset.Providers)
             {
                 CheckProvider(provider, found);
+                Checked("providers");
                 foreach (var violation in Drain(found))
                 {
                     yield return violation;
@@ -267,6 +282,7 @@ public sealed class DatasetValidator
             foreach (var policy in _dataset.Policies)
             {
                 CheckPolicy(policy, found);
+                Checked("policies");
                 foreach (var violation in Drain(found))
                 {
                     yield return violation;
@@ -276,6 +292,7 @@ public sealed class DatasetValidator
             foreach (var appointment in _dataset.Appointments)
             {
                 CheckAppointment(appointment, found);
+                Checked("appointments");
                 foreach (var violation in Drain(found))
                 {
                     yield return violation;
@@ -288,6 +305,12 @@ public sealed class DatasetValidator
             {
                 yield return violation;
             }
+        }
+
+        private void Checked(string what)
+        {
+            _checked++;
+            _progress?.Invoke(what, _checked, _total);
         }
 
         private static IEnumerable<RuleViolation> Drain(List<RuleViolation> found)

@@ -27,6 +27,16 @@ public sealed class DatasetWriter
 
     private const string MomentFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
 
+    private long _written;
+
+    private long _total;
+
+    /// <summary>
+    /// Called after each record is written with the file being written, the records written so far and the
+    /// records of the whole dataset, on the thread that calls <see cref="Write"/>; null for no reports.
+    /// </summary>
+    public Action<string, long, long>? Progress { get; set; }
+
     /// <summary>
     /// Writes <paramref name="dataset"/> into <paramref name="folder"/>, creating the folder when its parent exists,
     /// and returns the manifest written.
@@ -68,6 +78,9 @@ public sealed class DatasetWriter
                 ReferenceDate = DateOnly(dataset.ReferenceDate),
                 ModuleVersion = dataset.ModuleVersion ?? "",
             };
+            _written = 0;
+            _total = (long)dataset.Patients.Count + dataset.Providers.Count + dataset.Appointments.Count
+                + dataset.Policies.Count;
             WriteFile(staging, DatasetFiles.Users, "id", dataset.Patients.Select(ToRecord), manifest, cancellation);
             WriteFile(staging, DatasetFiles.Providers, "id", dataset.Providers.Select(ToRecord), manifest,
                 cancellation);
@@ -130,7 +143,7 @@ public sealed class DatasetWriter
         return target;
     }
 
-    private static void WriteFile<T>(string staging, string name, string key, IEnumerable<T> records,
+    private void WriteFile<T>(string staging, string name, string key, IEnumerable<T> records,
         DatasetManifest manifest, CancellationToken cancellation)
     {
         var options = new JsonExportOptions
@@ -147,6 +160,8 @@ public sealed class DatasetWriter
             foreach (var record in records)
             {
                 writer.Write(record);
+                _written++;
+                Progress?.Invoke(name, _written, _total);
             }
 
             writer.Complete();

@@ -44,7 +44,7 @@ public sealed class PolicyGenerator
         _options = options;
         _referenceDate = DateTime.SpecifyKind(options.ReferenceDate.Date, DateTimeKind.Unspecified);
         var wanted = options.PlanTypes.Count == 0 ? null : new HashSet<PlanType>(options.PlanTypes);
-        _plans = seeds.Payers.SelectMany(p => p.Plans)
+        _plans = options.SelectedPayers(seeds).SelectMany(p => p.Plans)
             .Where(p => wanted is null || wanted.Contains(p.PlanType))
             .GroupBy(p => p.PlanType)
             .ToDictionary(g => g.Key, g => g.ToArray());

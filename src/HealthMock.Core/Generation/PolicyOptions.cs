@@ -21,6 +21,11 @@ public sealed class PolicyOptions
     public IReadOnlyList<PlanType> PlanTypes { get; set; } = Array.Empty<PlanType>();
 
     /// <summary>
+    /// The payers to draw plans from, by name as the seeds list them (ignoring case); empty means every payer.
+    /// </summary>
+    public IReadOnlyList<string> Payers { get; set; } = Array.Empty<string>();
+
+    /// <summary>
     /// The age from which patients get Medicare: patients this age or older at the reference date get a Medicare
     /// plan when the plan types allow it, younger ones never do.
     /// </summary>
@@ -45,7 +50,17 @@ public sealed class PolicyOptions
                 $"ReferenceDate {ReferenceDate:yyyy-MM-dd} is out of range: expected a date from 1900 to 9000.");
         }
 
-        var offered = seeds.Payers.SelectMany(p => p.Plans).Select(p => p.PlanType).Distinct().ToList();
+        foreach (var payer in Payers)
+        {
+            if (FindPayer(seeds, payer) is null)
+            {
+                throw new InvalidOptionException(nameof(Payers), payer,
+                    $"Payer '{payer}' is not in the seeds: expected one of "
+                    + $"{string.Join(", ", seeds.Payers.Select(p => "'" + p.Name + "'"))}.");
+            }
+        }
+
+        var offered = SelectedPayers(seeds).SelectMany(p => p.Plans).Select(p => p.PlanType).Distinct().ToList();
         if (offered.Count == 0)
         {
             throw new InvalidOptionException(nameof(PlanTypes), null,
@@ -56,10 +71,26 @@ public sealed class PolicyOptions
         {
             if (!offered.Contains(planType))
             {
+                var payers = Payers.Count == 0 ? "any payer in the seeds" : "the payers chosen";
                 throw new InvalidOptionException(nameof(PlanTypes), planType,
-                    $"Plan type {planType} is not offered by any payer in the seeds: expected one of "
+                    $"Plan type {planType} is not offered by {payers}: expected one of "
                     + $"{string.Join(", ", offered.OrderBy(t => t))}.");
             }
         }
     }
+
+    /// <summary>The payers of <paramref name="seeds"/> that <see cref="Payers"/> selects, in seeds order.</summary>
+    public IEnumerable<PayerSeed> SelectedPayers(SeedCatalog seeds)
+    {
+        if (Payers.Count == 0)
+        {
+            return seeds.Payers;
+        }
+
+        var wanted = new HashSet<string>(Payers.Select(p => p.Trim()), StringComparer.OrdinalIgnoreCase);
+        return seeds.Payers.Where(p => wanted.Contains(p.Name));
+    }
+
+    private static PayerSeed? FindPayer(SeedCatalog seeds, string name) =>
+        seeds.Payers.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 }

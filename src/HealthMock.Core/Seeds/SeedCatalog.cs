@@ -18,6 +18,12 @@ public sealed class SeedCatalog
 
     private static readonly Lazy<SeedCatalog> DefaultCatalog = new Lazy<SeedCatalog>(() => Load(null));
 
+    private static readonly string[] SeedFileNames =
+    {
+        "allergies.json", "clinics.json", "conditions.json", "locations.json", "payers.json", "specialties.json",
+        "streets.json",
+    };
+
     private readonly Dictionary<string, string> _stateCodes;
 
     private SeedCatalog(IReadOnlyList<CitySeed> cities, IReadOnlyList<ConditionSeed> conditions,
@@ -45,6 +51,20 @@ public sealed class SeedCatalog
 
     /// <summary>The catalog built from the seeds embedded in the assembly.</summary>
     public static SeedCatalog Default => DefaultCatalog.Value;
+
+    /// <summary>The names of the seeds files, such as specialties.json; a seeds folder may hold any of them.</summary>
+    public static IReadOnlyList<string> FileNames => SeedFileNames;
+
+    /// <summary>
+    /// The full path of the seeds folder the catalog was loaded from, or null for the embedded seeds.
+    /// </summary>
+    public string? Folder { get; private set; }
+
+    /// <summary>
+    /// The seeds files, by name, that came from <see cref="Folder"/>; the others are the embedded ones. Empty for
+    /// the embedded seeds.
+    /// </summary>
+    public IReadOnlyList<string> FolderFiles { get; private set; } = Array.Empty<string>();
 
     /// <summary>Cities with their state, ZIP prefix and area code.</summary>
     public IReadOnlyList<CitySeed> Cities { get; }
@@ -112,7 +132,28 @@ public sealed class SeedCatalog
             ClinicPlaces = clinics.Places,
             ClinicSuffixes = clinics.Suffixes,
             Languages = clinics.Languages,
+            Folder = folder is null ? null : Path.GetFullPath(folder),
+            FolderFiles = folder is null
+                ? Array.Empty<string>()
+                : SeedFileNames.Where(name => File.Exists(Path.Combine(folder, name))).ToArray(),
         };
+    }
+
+    /// <summary>
+    /// Opens the embedded seeds file named <paramref name="file"/> (one of <see cref="FileNames"/>), the starting
+    /// point for a seeds folder of one's own.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not that of a seeds file.</exception>
+    public static Stream OpenEmbedded(string file)
+    {
+        if (!SeedFileNames.Contains(file, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'{file}' is not a seeds file: expected one of {string.Join(", ", SeedFileNames)}.", nameof(file));
+        }
+
+        return typeof(SeedCatalog).GetTypeInfo().Assembly.GetManifestResourceStream(ResourcePrefix + file)
+            ?? throw new SeedFormatException(file, null, "the embedded seeds file is missing from the assembly.");
     }
 
     /// <summary>

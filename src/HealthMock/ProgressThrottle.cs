@@ -1,0 +1,155 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace HealthMock.Commands;
+
+/// <summary>
+/// Writes a cmdlet's progress on a long run from the pipeline thread, cheaply: nothing at all for runs under a
+/// threshold or when $ProgressPreference (or -ProgressAction) hides progress, and otherwise one progress record at
+/// most every quarter second, looking at the clock only once every 256 records.
+/// </summary>
+/// <remarks>
+/// Call <see cref="Report"/> after each record and <see cref="Complete"/> at the end, both from the pipeline
+/// thread (BeginProcessing, ProcessRecord or EndProcessing). A run whose total is unknown, such as records piped
+/// in, reports once it has passed the threshold.
+/// </remarks>
+internal sealed class ProgressThrottle
+{
+    /// <summary>The number of records from which a run shows progress, unless a command chooses another.</summary>
+    public const long DefaultThreshold = 10_000;
+
+    private const long CheckEvery = 256;
+
+    private static readonly long IntervalTicks = Stopwatch.Frequency / 4;
+
+    private readonly Cmdlet _cmdlet;
+    private readonly int _activityId;
+    private readonly string _activity;
+    private readonly string _noun;
+    private readonly Func<long, string>? _status;
+    private readonly long _total;
+    private readonly long _threshold;
+    private readonly bool _enabled;
+    private readonly Stopwatch _clock = new Stopwatch();
+    private long _nextCheck;
+    private long _lastWrite;
+    private bool _written;
+
+    /// <summary>
+    /// Prepares progress for <paramref name="cmdlet"/> under its own <paramref name="activityId"/> (so commands in
+    /// one pipeline show separate bars), counting <paramref name="noun"/> (such as "patients") up to
+    /// <paramref name="total"/>, or an unknown total when it is negative. <paramref name="status"/>, when given,
+    /// makes the status text from the records done, in place of "N of M noun"; it is called only when a progress
+    /// record is written.
+    /// </summary>
+    public ProgressThrottle(PSCmdlet cmdlet, int activityId, string activity, string noun, long total,
+        Func<long, string>? status = null, long threshold = DefaultThreshold)
+    {
+        _cmdlet = cmdlet;
+        _activityId = activityId;
+        _activity = activity;
+        _noun = noun;
+        _status = status;
+        _total = total;
+        _threshold = threshold;
+        _enabled = (total < 0 || total >= threshold) && ShowsProgress(cmdlet);
+        _nextCheck = Math.Min(CheckEvery, Math.Max(1, threshold));
+        _clock.Start();
+    }
+
+    /// <summary>Whether any progress record was written.</summary>
+    public bool Written => _written;
+
+    /// <summary>
+    /// Reports that <paramref name="done"/> records are done; writes a progress record only when a quarter second
+    /// has passed since the last one.
+    /// </summary>
+    public void Report(long done)
+    {
+        if (!_enabled || done < _nextCheck)
+        {
+            return;
+        }
+
+        _nextCheck = done + CheckEvery;
+        var now = _clock.ElapsedTicks;
+        if (done < _threshold || now - _lastWrite < IntervalTicks)
+        {
+            return;
+        }
+
+        _lastWrite = now;
+        var count = done.ToString("N0", CultureInfo.InvariantCulture);
+        var status = _status?.Invoke(done);
+
+        // A new record each time: hosts may keep the records they were given.
+        ProgressRecord record;
+        if (_total > 0)
+        {
+            var fraction = Math.Min(1.0, (double)done / _total);
+            record = new ProgressRecord(_activityId, _activity,
+                status ?? $"{count} of {_total.ToString("N0", CultureInfo.InvariantCulture)} {_noun}")
+            {
+                PercentComplete = (int)(fraction * 100),
+                SecondsRemaining = fraction > 0
+                    ? (int)Math.Round(_clock.Elapsed.TotalSeconds * (1 - fraction) / fraction)
+                    : -1,
+            };
+        }
+        else
+        {
+            record = new ProgressRecord(_activityId, _activity, status ?? $"{count} {_noun}");
+        }
+
+        _cmdlet.WriteProgress(record);
+        _written = true;
+    }
+
+    /// <summary>Removes the progress bar, when one was shown.</summary>
+    public void Complete()
+    {
+        if (!_written)
+        {
+            return;
+        }
+
+        _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done")
+        {
+            RecordType = ProgressRecordType.Completed,
+            PercentComplete = 100,
+        });
+        _written = false;
+    }
+
+    /// <summary>
+    /// Whether progress would be shown: -ProgressAction when given, else $ProgressPreference, is neither
+    /// SilentlyContinue nor Ignore.
+    /// </summary>
+    private static bool ShowsProgress(PSCmdlet cmdlet)
+    {
+        object? preference = null;
+        if (cmdlet.MyInvocation.BoundParameters.TryGetValue("ProgressAction", out var action))
+        {
+            preference = action;
+        }
+        else
+        {
+            preference = cmdlet.GetVariableValue("ProgressPreference");
+        }
+
+        if (preference is PSObject wrapped)
+        {
+            preference = wrapped.BaseObject;
+        }
+
+        var value = preference switch
+        {
+            ActionPreference typed => typed,
+            string text when Enum.TryParse<ActionPreference>(text, true, out var parsed) => parsed,
+            _ => ActionPreference.Continue,
+        };
+        return value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
+    }
+}

@@ -1,0 +1,77 @@
+BeforeAll {
+    if (-not $env:HEALTHMOCK_MODULE) {
+        throw 'Set HEALTHMOCK_MODULE to the full path of out/HealthMock/HealthMock.psd1; ./build.ps1 Test does.'
+    }
+    Import-Module $env:HEALTHMOCK_MODULE -Force
+
+    function Get-ProgressRecord {
+        # Runs a script in a new runspace with the module imported and returns the progress records it wrote.
+        param([string]$Script, [string]$Preference = 'Continue')
+
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$env:HEALTHMOCK_MODULE'; `$ProgressPreference = '$Preference'")
+            $null = $shell.AddStatement().AddScript($Script)
+            $null = $shell.Invoke()
+            if ($shell.HadErrors) {
+                throw "The script failed: $($shell.Streams.Error[0])"
+            }
+            @($shell.Streams.Progress)
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+
+    # Slows the consumer a little every 1,000 records, so a run lasts long enough to report progress.
+    $slowly = '| ForEach-Object -Begin { $n = 0 } -Process { if (++$n % 1000 -eq 0) { Start-Sleep -Milliseconds 60 } }'
+}
+
+Describe 'Progress' {
+    Context 'long runs' {
+        It 'shows progress for New-MockPatient -Count 12000 and completes it at the end' {
+            $records = Get-ProgressRecord "New-MockPatient -Count 12000 -Seed 1 $slowly"
+
+            $records.Count | Should -BeGreaterThan 1
+            $records[0].Activity | Should -Be 'New-MockPatient'
+            $records[0].StatusDescription | Should -Match '^[\d,]+ of 12,000 patients$'
+            $records[-1].RecordType | Should -Be 'Completed'
+        }
+
+        It 'writes at most about four progress records a second' {
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $records = Get-ProgressRecord "New-MockProvider -Count 15000 -Seed 1 $slowly"
+            $watch.Stop()
+
+            $records.Count | Should -BeLessOrEqual ([math]::Ceiling($watch.Elapsed.TotalSeconds * 4) + 1)
+        }
+
+        It 'shows progress for records piped into New-MockInsurancePolicy, whose total is unknown' {
+            $records = Get-ProgressRecord (
+                "New-MockPatient -Count 11000 -Seed 2 -MaxAge 60 | New-MockInsurancePolicy -Seed 2 $slowly")
+
+            $policies = @($records | Where-Object Activity -EQ 'New-MockInsurancePolicy')
+            $policies.Count | Should -BeGreaterThan 1
+            $policies[0].StatusDescription | Should -Match '^[\d,]+ policies$'
+            $policies[0].PercentComplete | Should -Be -1
+            $policies[-1].RecordType | Should -Be 'Completed'
+            $records.ActivityId | Sort-Object -Unique | Should -HaveCount 2 -Because 'each command has its own bar'
+        }
+    }
+
+    Context 'short runs and preferences' {
+        It 'shows no progress for a run under 10,000 records' {
+            Get-ProgressRecord "New-MockPatient -Count 500 -Seed 1 $slowly" | Should -BeNullOrEmpty
+        }
+
+        It 'shows no progress when $ProgressPreference is SilentlyContinue' {
+            Get-ProgressRecord "New-MockPatient -Count 12000 -Seed 1 $slowly" -Preference SilentlyContinue |
+                Should -BeNullOrEmpty
+        }
+
+        It 'shows no progress with -ProgressAction SilentlyContinue' {
+            Get-ProgressRecord "New-MockPatient -Count 12000 -Seed 1 -ProgressAction SilentlyContinue $slowly" |
+                Should -BeNullOrEmpty
+        }
+    }
+}
