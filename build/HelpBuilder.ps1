@@ -26,8 +26,8 @@
             <summary> works too)
         <value>...</value>                                 the default value shown in help; without it the
             default is read from a new instance of the cmdlet
-    Also on a cmdlet class, <returns>...</returns> describes the output; without it the output type's own
-    <summary> does.
+    Also on a cmdlet class, <returns>...</returns> describes the output, and <returns cref="Type">...</returns>
+    the output of one of the types in [OutputType]; without them the output type's own <summary> does.
 
     In text, <see cref="..."/> to a cmdlet class becomes the cmdlet name and <c>, <paramref> and <see langword>
     become their text. Every cmdlet is written even when its documentation is incomplete; what is missing is
@@ -124,6 +124,8 @@ function Resolve-Cref {
 
 function ConvertTo-InlineText {
     # The text of a node with its inline tags rendered and its whitespace collapsed to single spaces.
+    # Inline tags take the place of their text, so the text around them keeps its own spacing ("into <c>./x</c>"
+    # stays "into ./x"); only the parts of a list item (term, description) are kept apart by a space.
     param([System.Xml.XmlNode]$Node)
 
     $builder = [System.Text.StringBuilder]::new()
@@ -142,10 +144,14 @@ function ConvertTo-InlineText {
             { $_ -in 'paramref', 'typeparamref' } { $child.GetAttribute('name') }
             default { ConvertTo-InlineText $child }
         }
-        [void]$builder.Append(' ').Append($text).Append(' ')
+        if ($child.LocalName -in 'c', 'see', 'seealso', 'paramref', 'typeparamref', 'b', 'i', 'em', 'strong') {
+            [void]$builder.Append($text)
+        }
+        else {
+            [void]$builder.Append(' ').Append($text).Append(' ')
+        }
     }
-    # The spaces around inline tags keep words apart; those before punctuation are not wanted.
-    ($builder.ToString() -replace '\s+', ' ' -replace ' (?=[.,;:!?)])', '' -replace '(?<=\() ', '').Trim()
+    ($builder.ToString() -replace '\s+', ' ').Trim()
 }
 
 function Get-Paragraph {
@@ -244,7 +250,9 @@ function Get-CommandDocumentation {
         $result.Description = @($paragraphs | Select-Object -Skip 1)
     }
     $result.Description += @($Member.SelectNodes('remarks') | ForEach-Object { Get-Paragraph $_ })
-    $result.Returns = @($Member.SelectNodes('returns') | ForEach-Object { Get-Paragraph $_ })
+    $result.Returns = @($Member.SelectNodes('returns') | ForEach-Object {
+            @{ Cref = $_.GetAttribute('cref'); Text = @(Get-Paragraph $_) }
+        })
 
     $number = 0
     foreach ($example in $Member.SelectNodes('example | summary/example')) {
@@ -308,6 +316,9 @@ function Format-DefaultValue {
     param($Value)
 
     if ($null -eq $Value) { return 'None' }
+    # An unset date is no default a reader can use.
+    if ($Value -is [datetime] -and $Value -eq [datetime]::MinValue) { return 'None' }
+    if ($Value -is [datetimeoffset] -and $Value -eq [datetimeoffset]::MinValue) { return 'None' }
     if ($Value -is [System.Management.Automation.SwitchParameter]) { return [string]$Value.IsPresent }
     if ($Value -is [System.Collections.IEnumerable] -and $Value -isnot [string]) {
         $items = @($Value | ForEach-Object { Format-DefaultValue $_ })
@@ -348,7 +359,9 @@ function Get-ParameterHelp {
             $value = $member.SelectSingleNode('value')
             if ($value) { $default = ConvertTo-InlineText $value }
         }
-        if (-not $default -and $Instance) {
+        # A mandatory parameter has no default, whatever its property holds before binding.
+        $mandatory = -not ($sets | Where-Object { -not $_.IsMandatory })
+        if (-not $default -and $Instance -and -not $mandatory) {
             $default = Format-DefaultValue $property.GetValue($Instance)
         }
     }
@@ -548,9 +561,13 @@ function Write-CommandHelp {
     }
     $Writer.WriteEndElement()
 
-    Write-TypeList $Writer 'inputTypes' 'inputType' (Get-InputType @($parameters.Values) $Command)
+    Write-TypeList $Writer 'inputTypes' 'inputType' (Get-InputType @($parameters.Values | Sort-Object Name) $Command)
     $outputs = foreach ($output in $Command.OutputType) {
-        $description = if ($docs.Returns) { $docs.Returns } else { Get-TypeSummary $output.Type }
+        # A <returns cref="..."> describes the output of that type; a <returns> without cref describes every one.
+        $id = if ($output.Type) { Get-DocumentationId 'T' $output.Type } else { "T:$($output.Name)" }
+        $returns = @($docs.Returns | Where-Object { $_.Cref -eq $id }) +
+            @($docs.Returns | Where-Object { -not $_.Cref })
+        $description = if ($returns) { $returns[0].Text } else { Get-TypeSummary $output.Type }
         @{ Name = $output.Name; Description = $description }
     }
     Write-TypeList $Writer 'returnValues' 'returnValue' @($outputs)

@@ -53,6 +53,8 @@ namespace HealthMock.Commands;
 /// <seealso cref="ExportJsonCommand"/>
 /// <para type="link">Export-Csv</para>
 /// <para type="link">about_HealthMock</para>
+/// <returns>For each object piped in, a flat object whose property values are numbers, booleans or readable
+/// text.</returns>
 [Cmdlet(VerbsData.ConvertTo, "MockFlatObject")]
 [OutputType(typeof(PSObject))]
 public sealed class ConvertToMockFlatObjectCommand : PSCmdlet

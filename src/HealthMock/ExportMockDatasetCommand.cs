@@ -23,8 +23,8 @@ namespace HealthMock.Commands;
 /// <example title="Write a dataset in the benchmark layout">
 ///   <code>New-MockDataset -PatientCount 100 -ProviderCount 10 -Seed 1 | Export-MockDataset -Path ./clinic
 /// Get-ChildItem ./clinic</code>
-///   <para>Writes users.json, providers.json, appointments.json, insurance.json and manifest.json into the clinic
-///   folder, creating it.</para>
+///   <para>Writes users.json, providers.json, appointments.json, insurance.json and manifest.json into
+///   ./clinic, creating the folder.</para>
 /// </example>
 /// <example title="Replace a dataset and see its manifest">
 ///   <code>New-MockDataset -PatientCount 20 -ProviderCount 4 -Seed 2 | Export-MockDataset ./clinic

@@ -35,6 +35,7 @@ namespace HealthMock.Commands;
 /// <seealso cref="SetMockSeedPathCommand"/>
 /// <seealso cref="GetMockSeedPathCommand"/>
 /// <para type="link">about_HealthMock</para>
+/// <returns>With -PassThru, a file object for each seeds file written; otherwise nothing.</returns>
 [Cmdlet(VerbsData.Export, "MockSeed", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportMockSeedCommand : PSCmdlet
@@ -51,6 +52,7 @@ public sealed class ExportMockSeedCommand : PSCmdlet
     /// <summary>
     /// <para type="description">The seeds files to write, by name; all of them by default.</para>
     /// </summary>
+    /// <value>Every seeds file</value>
     [Parameter(Position = 1)]
     [ValidateSet("allergies.json", "clinics.json", "conditions.json", "locations.json", "payers.json",
         "specialties.json", "streets.json", IgnoreCase = true)]

@@ -37,6 +37,7 @@ namespace HealthMock.Commands;
 /// <seealso cref="GetMockAppointmentCommand"/>
 /// <seealso cref="StartMockHealthApiCommand"/>
 /// <para type="link">about_HealthMock</para>
+/// <returns>The one patient found, with the same properties as the patients of New-MockPatient.</returns>
 [Cmdlet(VerbsCommon.Find, "MockPatient", DefaultParameterSetName = EmailPath)]
 [OutputType(typeof(Patient))]
 public sealed class FindMockPatientCommand : PSCmdlet

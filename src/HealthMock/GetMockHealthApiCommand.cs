@@ -25,6 +25,8 @@ namespace HealthMock.Commands;
 /// <seealso cref="StartMockHealthApiCommand"/>
 /// <seealso cref="StopMockHealthApiCommand"/>
 /// <para type="link">about_HealthMock</para>
+/// <returns>Each running service started in this process: BaseAddress (its root URL), Port, Path, IsRunning,
+/// RequestCount and Routes.</returns>
 [Cmdlet(VerbsCommon.Get, "MockHealthApi")]
 [OutputType(typeof(MockHealthApiServer))]
 public sealed class GetMockHealthApiCommand : PSCmdlet

@@ -35,6 +35,7 @@ namespace HealthMock.Commands;
 /// <seealso cref="GetMockAppointmentCommand"/>
 /// <seealso cref="GetMockInsurancePolicyCommand"/>
 /// <para type="link">about_HealthMock</para>
+/// <returns>The patient with each id, with the same properties as the patients of New-MockPatient.</returns>
 [Cmdlet(VerbsCommon.Get, "MockPatient", DefaultParameterSetName = FrontDeskCommandSets.Path)]
 [OutputType(typeof(Patient))]
 public sealed class GetMockPatientCommand : PSCmdlet

@@ -41,6 +41,9 @@ namespace HealthMock.Commands;
 /// <seealso cref="GetMockAppointmentCommand"/>
 /// <seealso cref="AddMockAppointmentCommand"/>
 /// <para type="link">about_HealthMock</para>
+/// <returns>The estimate: the policy in force on the date and its plan type, the allowed amount, the copay,
+/// deductible and coinsurance applied, PatientShare and PlanShare, and Lines, the steps that explain it one by
+/// one.</returns>
 [Cmdlet(VerbsCommon.Get, "MockVisitCost", DefaultParameterSetName = VisitPath)]
 [OutputType(typeof(CostEstimate))]
 public sealed class GetMockVisitCostCommand : PSCmdlet

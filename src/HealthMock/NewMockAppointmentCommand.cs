@@ -15,6 +15,14 @@ namespace HealthMock.Commands;
 /// provider when it is among the providers given; the others go to specialists.
 /// </para>
 /// <para type="description">
+/// Patients are seen close to home. When some provider given has its clinic in the patient's state and can see the
+/// patient, every in-person appointment of that patient is with a provider in that state, and specialists only in
+/// other states see the patient by telehealth; a provider elsewhere is booked in person only when every provider in
+/// the patient's state who can see the patient is fully booked. A patient whom no provider in its state can see is
+/// booked with any of the providers given. To keep patients and providers in the same states, pass the same -State
+/// to New-MockPatient and New-MockProvider, or use New-MockDataset.
+/// </para>
+/// <para type="description">
 /// Each appointment starts on a slot of the provider's weekly schedule, on a working day and in the clinic's UTC
 /// offset, and ends by closing time; no provider and no patient gets two active appointments that overlap, across
 /// all the patients of one call. Appointments fall from twelve months before to three months after the reference
@@ -29,6 +37,13 @@ namespace HealthMock.Commands;
 /// New-MockInsurancePolicy) to charge copays: the patient's policy is found by the patient's
 /// InsurancePolicyNumber, else by its PatientId; the copay is the policy's copay for the visit category when the
 /// policy is in force on the appointment's date, and null otherwise.
+/// </para>
+/// <para type="description">
+/// Ids are apt_ and a number from -StartIndex plus one (apt_000001 by default), unique within one call. A call
+/// knows only its own bookings: to combine the appointments of several calls, give each call its own range of
+/// numbers with -StartIndex (the verbose stream ends with the -StartIndex the next call can use). Bookings of
+/// separate calls are not checked against each other, so a provider or patient given to two calls may be double
+/// booked: give each call providers and patients of its own, or book everything in one call (or New-MockDataset).
 /// </para>
 /// <para type="description">
 /// Without -Seed a seed is drawn and written to the verbose stream. Appointments are written as each patient's are
@@ -58,6 +73,17 @@ namespace HealthMock.Commands;
 ///     Sort-Object Start | Format-Table</code>
 ///   <para>Books two appointments for each of a hundred patients and lists those of the week after the reference
 ///   date in the order they start.</para>
+/// </example>
+/// <example title="Combine two calls without id collisions">
+///   <code>$adultCare = New-MockProvider -Count 3 -Seed 5 -Specialty 'Primary Care' -State OR
+/// $childCare = New-MockProvider -Count 3 -StartIndex 3 -Seed 5 -Specialty Pediatrics -State OR
+/// $adults = New-MockPatient -Count 10 -Seed 5 -MinAge 18 -State OR -Provider $adultCare
+/// $children = New-MockPatient -Count 10 -StartIndex 10 -Seed 5 -MaxAge 17 -State OR -Provider $childCare
+/// $first = $adults | New-MockAppointment -Provider $adultCare -Count 2 -Seed 5
+/// $second = $children | New-MockAppointment -Provider $childCare -Count 2 -Seed 5 -StartIndex $first.Count
+/// ($first + $second).Id | Sort-Object -Unique | Measure-Object</code>
+///   <para>Books adults and children in two calls with providers and patients of their own; the second call
+///   numbers its appointments from apt_000021, after the twenty of the first, so the forty ids are distinct.</para>
 /// </example>
 /// </summary>
 /// <seealso cref="NewMockPatientCommand"/>
@@ -110,6 +136,7 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
     /// <para type="description">The fewest and the most appointments per patient, as two numbers; each patient gets
     /// a count drawn from that range.</para>
     /// </summary>
+    /// <value>None: -Count applies</value>
     [Parameter(Mandatory = true, ParameterSetName = RangeSet)]
     [ValidateCount(2, 2)]
     [ValidateRange(0, AppointmentOptions.MostPerPatient)]
@@ -119,9 +146,19 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
     /// <para type="description">The insurance policies that set copays (from New-MockInsurancePolicy). Without
     /// them no copay is charged.</para>
     /// </summary>
+    /// <value>None: no copay is charged</value>
     [Parameter]
     [AllowEmptyCollection]
     public InsurancePolicy[]? Policy { get; set; }
+
+    /// <summary>
+    /// <para type="description">The index of the first appointment, counted from 0: the first id is apt_ and
+    /// -StartIndex plus one. Give calls whose appointments will be combined ranges that do not overlap, such as
+    /// -StartIndex 1000 for a call after one that booked fewer than a thousand.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, AppointmentOptions.MostStartIndex)]
+    public long StartIndex { get; set; }
 
     /// <summary>
     /// <para type="description">The seed; the same seed, options, reference date, providers, policies and patients
@@ -160,6 +197,7 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
             ReferenceDate = (ReferenceDate ?? DateTime.Today).Date,
             MinPerPatient = CountRange?[0] ?? Count,
             MaxPerPatient = CountRange?[1] ?? Count,
+            StartIndex = StartIndex,
         };
         var seeds = ActiveSeeds.Resolve(this, SeedPath);
         try
@@ -173,6 +211,7 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
                 nameof(AppointmentOptions.MinPerPatient) or nameof(AppointmentOptions.MaxPerPatient) =>
                     "InvalidCountRange",
                 nameof(AppointmentOptions.ReferenceDate) => "InvalidReferenceDate",
+                nameof(AppointmentOptions.StartIndex) => "InvalidStartIndex",
                 _ => "InvalidProvider",
             };
             ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));
@@ -180,7 +219,8 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
 
         WriteVerbose((Seed.HasValue ? $"Seed {seed}" : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run)")
             + $", reference date {options.ReferenceDate:yyyy-MM-dd}, {options.MinPerPatient} to "
-            + $"{options.MaxPerPatient} appointments per patient with {Provider!.Length} provider(s).");
+            + $"{options.MaxPerPatient} appointments per patient with {Provider!.Length} provider(s), ids from "
+            + $"{AppointmentGenerator.AppointmentId(StartIndex + 1)}.");
         WriteDebug($"Copays from {Policy?.Length ?? 0} policy(ies); every booking of this call is kept to avoid "
             + "overlaps.");
         _progress = new ProgressThrottle(this, ProgressId, "New-MockAppointment", "appointments", -1,
@@ -218,7 +258,8 @@ public sealed class NewMockAppointmentCommand : PSCmdlet
     protected override void EndProcessing()
     {
         _progress!.Complete();
-        WriteVerbose($"Booked {_generator!.Count} appointment(s) for {_next} patient(s).");
+        WriteVerbose($"Booked {_generator!.Count} appointment(s) for {_next} patient(s); a call whose appointments "
+            + $"join these can start at -StartIndex {_generator.NextIndex}.");
     }
 
     /// <inheritdoc />

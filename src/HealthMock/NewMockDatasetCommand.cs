@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using HealthMock.Generation;
@@ -16,10 +17,25 @@ namespace HealthMock.Commands;
 /// reference resolves and every consistency rule holds, so Test-MockDataset finds nothing.
 /// </para>
 /// <para type="description">
+/// A dataset is one local clinic network. The providers' clinics are in the states given by -State; without it,
+/// in one state drawn from the seed among the states with two or more cities in the seeds (states with more cities
+/// are likelier), written to the verbose stream. Patients live only in the states where the network's primary care
+/// providers together see every patient age, so every patient's primary care provider practises in the patient's
+/// own state. Every in-person appointment is with a provider in the patient's state; providers in the network's
+/// other states see the patient only by telehealth (a provider elsewhere is booked in person only when every
+/// provider in the patient's state who can see the patient is fully booked).
+/// </para>
+/// <para type="description">
+/// Insurance: each insured patient's policy is its current coverage, a twelve-month plan year that is Active at
+/// the reference date for about 95 patients in 100; a few are Pending (starting within the next 60 days) and a few
+/// Expired (ended within the last 90 days, not yet renewed).
+/// </para>
+/// <para type="description">
 /// It returns one HealthMock.MockDataset holding the four collections with the seed, reference date and module
 /// version that made them. The same seed, reference date and options always give the same dataset. The providers
-/// are those New-MockProvider makes with the same seed, except that when their primary care providers would leave
-/// some patient age without one, the last provider is a family medicine provider instead.
+/// are those New-MockProvider -State makes with the same seed and the network's states, except that when no state
+/// has primary care providers for every patient age, the last provider is a family medicine provider instead, in
+/// the state with the most providers.
 /// </para>
 /// <para type="description">
 /// Without -Seed a seed is drawn, written to the verbose stream and kept on the dataset, so the run can be
@@ -30,6 +46,14 @@ namespace HealthMock.Commands;
 /// <example title="Build a clinic">
 ///   <code>$clinic = New-MockDataset -PatientCount 1000 -ProviderCount 40 -AppointmentsPerPatient 3 -Seed 1</code>
 ///   <para>Builds a clinic of a thousand patients, forty providers and three thousand appointments.</para>
+/// </example>
+/// <example title="Build a clinic network in two states">
+///   <code>$clinic = New-MockDataset -PatientCount 500 -ProviderCount 40 -State OR, WA -Seed 4
+/// $clinic.Patients | Group-Object State -NoElement
+/// $clinic.Appointments | Group-Object Mode -NoElement</code>
+///   <para>Builds a network with clinics in Oregon and Washington, counts the patients of each state and the
+///   appointments held in person and by telehealth. A patient sees providers of the other state only by
+///   telehealth.</para>
 /// </example>
 /// <example title="Count appointments by status">
 ///   <code>(New-MockDataset -PatientCount 50 -ProviderCount 8 -Seed 2).Appointments | Group-Object Status</code>
@@ -121,6 +145,19 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
     public int MedicareAge { get; set; } = PolicyOptions.DefaultMedicareAge;
 
     /// <summary>
+    /// <para type="description">The US states the clinic network practises in, as two-letter codes (OR) or names
+    /// (Oregon) of states with cities in the seeds. Providers' clinics are spread over the cities of these states;
+    /// patients live in those of them where primary care providers practise for every age. Without it, one state
+    /// with two or more seeded cities is drawn from the seed. A state the seeds do not know stops the command with
+    /// an UnknownState error. Press Tab to complete the codes.</para>
+    /// </summary>
+    /// <value>One state drawn from the seed</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StateCompleter))]
+    public string[]? State { get; set; }
+
+    /// <summary>
     /// <para type="description">A seeds folder of your own, relative to the current location, whose seeds files
     /// replace the embedded ones of the same name for this command. Without it the folder set with
     /// Set-MockSeedPath is used, else the seeds embedded in the module.</para>
@@ -150,6 +187,7 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
             PrimaryCareShare = PrimaryCareShare,
             UninsuredShare = UninsuredShare,
             MedicareAge = MedicareAge,
+            States = State ?? Array.Empty<string>(),
         };
         WriteVerbose((Seed.HasValue ? $"Seed {seed}" : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run)")
             + $", reference date {options.ReferenceDate:yyyy-MM-dd}, {PatientCount} patient(s), {ProviderCount} "
@@ -162,6 +200,8 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
         try
         {
             var generator = new DatasetGenerator(seeds, options);
+            WriteVerbose($"Clinics in {string.Join(", ", generator.States)}"
+                + (State is null ? " (drawn from the seed; choose with -State)." : "."));
             dataset = generator.Generate(_cancellation.Token, (activity, percent) =>
             {
                 step = activity;
@@ -177,6 +217,7 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
             var id = e.Option switch
             {
                 nameof(DatasetOptions.ReferenceDate) => "InvalidReferenceDate",
+                nameof(DatasetOptions.States) => "UnknownState",
                 nameof(ProviderOptions.PrimaryCareShare) => "InvalidPrimaryCareShare",
                 _ => "InvalidDatasetOption",
             };
@@ -195,7 +236,10 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
         }
 
         progress.Complete();
-        WriteVerbose($"Made {dataset}.");
+        var homes = dataset.Patients.Select(p => p.State).Distinct(StringComparer.Ordinal)
+            .OrderBy(s => s, StringComparer.Ordinal).ToArray();
+        WriteVerbose($"Made {dataset}"
+            + (homes.Length == 0 ? "." : $"; patients live in {string.Join(", ", homes)}."));
         WriteObject(dataset);
     }
 

@@ -13,9 +13,18 @@ namespace HealthMock.Commands;
 /// <para type="description">
 /// New-MockInsurancePolicy gives every patient from the pipeline its own individual policy: a payer and plan from
 /// the seeds (invented names), a plan type (HMO, PPO, EPO, POS, HDHP, Medicare or Medicaid), a twelve-month plan
-/// year around the reference date, and amounts that hold together (deductible met within the deductible, within
-/// the out-of-pocket maximum; HDHP deductibles high with copays after the deductible; Medicaid copays a few
+/// year starting on the first of a month, and amounts that hold together (deductible met within the deductible,
+/// within the out-of-pocket maximum; HDHP deductibles high with copays after the deductible; Medicaid copays a few
 /// dollars). Patients aged -MedicareAge or more get Medicare when -PlanType allows it; younger patients never do.
+/// </para>
+/// <para type="description">
+/// The policy is the patient's current coverage. About 95 policies in 100 are Active: the plan year started within
+/// the twelve months up to the reference date and is in force on it. A few are Pending (the plan year starts on the
+/// first of a month within the next 60 days) and a few Expired (the plan year ended within the last 90 days and has
+/// not been renewed), so both edge cases turn up in test data. -Status keeps only the statuses named: -Status
+/// Active makes every policy current. Nobody is covered before birth: a plan year that would start before a baby
+/// was born starts on its date of birth, and its status follows from that period. The deductible and
+/// out-of-pocket amounts met grow with the share of the plan year gone: nothing is met on a Pending policy.
 /// </para>
 /// <para type="description">
 /// Family policies: pipe the output of Group-Object (each group is one household), or pass the household to
@@ -49,6 +58,11 @@ namespace HealthMock.Commands;
 /// New-MockInsurancePolicy -Member ($parents + $child) -Seed 3</code>
 ///   <para>Covers a household under one family policy: the first parent subscribes, the second is the spouse and
 ///   the child is a dependant.</para>
+/// </example>
+/// <example title="Insure patients with current policies only">
+///   <code>New-MockPatient -Count 40 -Seed 6 | New-MockInsurancePolicy -Seed 6 -Status Active |
+///     Group-Object Status -NoElement</code>
+///   <para>Gives forty patients policies that are all in force at the reference date (one group, Active).</para>
 /// </example>
 /// <example title="Insure everyone with one payer">
 ///   <code>New-MockPatient -Count 30 -Seed 5 -MaxAge 60 |
@@ -140,6 +154,17 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
     public int MedicareAge { get; set; } = PolicyOptions.DefaultMedicareAge;
 
     /// <summary>
+    /// <para type="description">The statuses the policies may have at the reference date: Active (in force),
+    /// Pending (starting within the next 60 days) or Expired (ended within the last 90 days). By default all three,
+    /// about 95 in 100 Active and the rest Pending or Expired. A baby born after the plan year would start is
+    /// covered from birth, so its policy can be Active whatever is asked.</para>
+    /// </summary>
+    /// <value>Active, Pending, Expired (about 95 in 100 Active)</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public PolicyStatus[]? Status { get; set; }
+
+    /// <summary>
     /// <para type="description">The record index of the first policy, so that policies of patient shards made
     /// apart keep distinct policy numbers (pol_ and the index plus one).</para>
     /// </summary>
@@ -168,6 +193,7 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
             PlanTypes = PlanType ?? Array.Empty<PlanType>(),
             Payers = Payer ?? Array.Empty<string>(),
             MedicareAge = MedicareAge,
+            Statuses = Status ?? Array.Empty<PolicyStatus>(),
         };
         var seeds = ActiveSeeds.Resolve(this, SeedPath);
         try
@@ -181,6 +207,7 @@ public sealed class NewMockInsurancePolicyCommand : PSCmdlet
                 nameof(PolicyOptions.PlanTypes) => "UnknownPlanType",
                 nameof(PolicyOptions.Payers) => "UnknownPayer",
                 nameof(PolicyOptions.MedicareAge) => "InvalidMedicareAge",
+                nameof(PolicyOptions.Statuses) => "InvalidPolicyStatus",
                 _ => "InvalidReferenceDate",
             };
             ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));

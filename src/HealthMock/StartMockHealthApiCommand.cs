@@ -58,6 +58,8 @@ namespace HealthMock.Commands;
 /// <seealso cref="GetMockHealthApiCommand"/>
 /// <seealso cref="ExportMockDatasetCommand"/>
 /// <para type="link">about_HealthMock</para>
+/// <returns>The running service: BaseAddress (its root URL), Port, Path (the dataset folder served, if any),
+/// IsRunning, RequestCount and Routes. Pass it to Stop-MockHealthApi to stop it.</returns>
 [Cmdlet(VerbsLifecycle.Start, "MockHealthApi", DefaultParameterSetName = FrontDeskCommandSets.Path,
     SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(MockHealthApiServer))]

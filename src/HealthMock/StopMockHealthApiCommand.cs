@@ -26,6 +26,7 @@ namespace HealthMock.Commands;
 /// <seealso cref="StartMockHealthApiCommand"/>
 /// <seealso cref="GetMockHealthApiCommand"/>
 /// <para type="link">about_HealthMock</para>
+/// <returns>With -PassThru, each service stopped; otherwise nothing.</returns>
 [Cmdlet(VerbsLifecycle.Stop, "MockHealthApi", DefaultParameterSetName = AllSet, SupportsShouldProcess = true,
     ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(MockHealthApiServer))]

@@ -44,6 +44,9 @@ namespace HealthMock.Commands;
 /// <seealso cref="ImportMockDatasetCommand"/>
 /// <seealso cref="ExportMockDatasetCommand"/>
 /// <para type="link">about_HealthMock</para>
+/// <returns cref="RuleViolation">One object per broken rule: Rule (its number), RuleName, EntityKind and EntityId
+/// of the record, and a Message that says what was expected.</returns>
+/// <returns cref="bool">With -Quiet, $true when the dataset keeps every rule and $false otherwise.</returns>
 [Cmdlet(VerbsDiagnostic.Test, "MockDataset", DefaultParameterSetName = DatasetSet)]
 [OutputType(typeof(RuleViolation), typeof(bool))]
 public sealed class TestMockDatasetCommand : PSCmdlet, IDisposable

@@ -42,12 +42,28 @@ Describe '<Name> help' -ForEach $commands {
         It 'has related links' {
             @($help.relatedLinks.navigationLink | Where-Object { $_.linkText }) | Should -Not -BeNullOrEmpty
         }
+
+        It 'keeps the space before a path such as ./clinic' {
+            # A regression test: the help builder once glued inline code to the word before it ("into./clinic").
+            $prose = @($help.description.Text) + @($help.parameters.parameter.description.Text) +
+                @($help.examples.example.remarks.Text)
+            $glued = @($prose | Where-Object { $_ -match '[A-Za-z]\.[/\\]\w' })
+            $glued | Should -BeNullOrEmpty
+        }
     }
 
     Context 'parameters' {
         It 'describes -<_>' -ForEach $Parameters {
             $parameter = $help.parameters.parameter | Where-Object name -EQ $_
             ($parameter.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty
+        }
+
+        It 'shows the default value of every parameter whose description mentions a default' {
+            # "-Default" is a parameter name, not a default; a <value> tag in the doc comment gives the default.
+            $missing = @($help.parameters.parameter | Where-Object {
+                    ($_.description.Text -join ' ') -match '(?<![-\w])default\b' -and $_.defaultValue -eq 'None'
+                } | ForEach-Object { "-$($_.name)" })
+            $missing | Should -BeNullOrEmpty -Because 'help should not say None where the description names a default'
         }
     }
 
@@ -75,7 +91,7 @@ Describe 'about_HealthMock' {
         $topic | Out-String | Should -Match 'SHORT DESCRIPTION'
     }
 
-    It 'covers <_>' -ForEach 'DETERMINISM', 'THE REFERENCE DATE', 'SAFETY', 'THE DATASET LAYOUT' {
+    It 'covers <_>' -ForEach 'DETERMINISM', 'THE REFERENCE DATE', 'SAFETY', 'THE DATASET LAYOUT', 'THE MOCK API' {
         Get-Help about_HealthMock | Out-String | Should -Match $_
     }
 }

@@ -121,6 +121,54 @@ Describe 'New-MockAppointment' {
         }
     }
 
+    Context 'numbering across calls' {
+        It 'numbers appointments from -StartIndex plus one' {
+            $appointments = New-MockPatient -Count 5 @common -Provider $p |
+                New-MockAppointment -Provider $p -Count 2 -StartIndex 100 @common
+
+            $appointments[0].Id | Should -Be 'apt_000101'
+            $appointments[-1].Id | Should -Be 'apt_000110'
+        }
+
+        It 'gives two calls with consecutive ranges distinct ids and tells the next -StartIndex' {
+            $patients = New-MockPatient -Count 10 @common -Provider $p
+            $output = $patients[0..4] | New-MockAppointment -Provider $p -Count 2 @common -Verbose 4>&1
+            $first = @($output | Where-Object { $_ -is [HealthMock.Appointment] })
+            $last = ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[-1]
+            $second = $patients[5..9] | New-MockAppointment -Provider $p -Count 2 @common -StartIndex $first.Count
+
+            $last.Message | Should -Match '-StartIndex 10\.$'
+            @($first.Id + $second.Id | Sort-Object -Unique).Count | Should -Be 20
+        }
+
+        It 'refuses a negative -StartIndex' {
+            { New-MockPatient @common -Provider $p | New-MockAppointment -Provider $p -StartIndex -1 @common } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        }
+    }
+
+    Context 'patients and providers in the same states' {
+        BeforeAll {
+            $local = @(New-MockProvider -Count 6 -Seed 5 -State OR) +
+                @(New-MockProvider -Specialty 'Family Medicine' -Seed 5 -StartIndex 6 -State OR)
+            $elsewhere = New-MockProvider -Count 8 -StartIndex 7 -Seed 5 -State WA
+            $patients = New-MockPatient -Count 40 @common -State OR -Provider $local
+            $appointments = $patients | New-MockAppointment -Provider ($local + $elsewhere) -Count 3 @common
+        }
+
+        It 'sees patients in person only at clinics of their own state' {
+            $inPerson = $appointments | Where-Object Mode -eq 'InPerson'
+
+            $inPerson | Should -Not -BeNullOrEmpty
+            $inPerson.ProviderId | Where-Object { $_ -notin $local.Id } | Should -BeNullOrEmpty
+        }
+
+        It 'books providers of other states only by telehealth' {
+            $appointments | Where-Object { $_.ProviderId -in $elsewhere.Id -and $_.Mode -ne 'Telehealth' } |
+                Should -BeNullOrEmpty
+        }
+    }
+
     Context 'patients no provider can see' {
         It 'writes NoSuitableProvider naming the patient and age, and goes on with the next patient' {
             $pediatrician = New-MockProvider -Specialty Pediatrics -Seed 3

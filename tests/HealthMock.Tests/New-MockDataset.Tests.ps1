@@ -67,6 +67,69 @@ Describe 'New-MockDataset' {
         }
     }
 
+    Context 'a local clinic network' {
+        BeforeAll {
+            function Get-AwayFromHome($Dataset) {
+                $providers = @{}
+                foreach ($provider in $Dataset.Providers) { $providers[$provider.Id] = $provider }
+                $homes = @{}
+                foreach ($patient in $Dataset.Patients) { $homes[$patient.Id] = $patient.State }
+                foreach ($patient in $Dataset.Patients) {
+                    $state = $providers[$patient.PrimaryCareProviderId].Clinic.State
+                    if ($state -ne $patient.State) { "$($patient.Id): primary care in $state" }
+                }
+                foreach ($appointment in $Dataset.Appointments | Where-Object Mode -eq 'InPerson') {
+                    $state = $providers[$appointment.ProviderId].Clinic.State
+                    if ($state -ne $homes[$appointment.PatientId]) { "$($appointment.Id): seen in $state" }
+                }
+            }
+
+            $default = New-MockDataset -PatientCount 300 -ProviderCount 15 -Seed 1 -ReferenceDate $referenceDate
+            $network = New-MockDataset -PatientCount 300 -ProviderCount 30 -State OR, Washington -Seed 2 `
+                -ReferenceDate $referenceDate
+        }
+
+        It 'puts every clinic and patient of a default dataset in one state' {
+            @($default.Providers.Clinic.State | Sort-Object -Unique).Count | Should -Be 1
+            $default.Patients.State | Sort-Object -Unique | Should -Be ($default.Providers[0].Clinic.State)
+        }
+
+        It 'keeps primary care providers and in-person visits in the patient state' {
+            Get-AwayFromHome $default | Should -BeNullOrEmpty
+            Get-AwayFromHome $network | Should -BeNullOrEmpty
+        }
+
+        It 'puts clinics in the states given with -State and patients only among them' {
+            $network.Providers.Clinic.State | Where-Object { $_ -notin 'OR', 'WA' } | Should -BeNullOrEmpty
+            $network.Patients.State | Where-Object { $_ -notin 'OR', 'WA' } | Should -BeNullOrEmpty
+        }
+
+        It 'makes most linked policies Active' {
+            $active = @($default.Policies | Where-Object Status -eq 'Active').Count
+
+            $active / $default.Policies.Count | Should -BeGreaterOrEqual 0.9
+        }
+
+        It 'writes the network states to the verbose stream' {
+            $verbose = New-MockDataset -PatientCount 2 -ProviderCount 2 -State OR -Seed 1 -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+            $verbose.Message | Should -Contain 'Clinics in OR.'
+        }
+
+        It 'fails with UnknownState for a state the seeds do not know' {
+            { New-MockDataset -PatientCount 2 -ProviderCount 2 -State Atlantis -Seed 1 } |
+                Should -Throw -ErrorId 'UnknownState,*'
+        }
+
+        It 'completes -State with the seeded state codes' {
+            $line = 'New-MockDataset -State Ore'
+            $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+
+            $completion.CompletionMatches.CompletionText | Should -Contain 'OR'
+        }
+    }
+
     Context 'options and errors' {
         It 'takes the patient and provider counts by position' {
             $dataset = New-MockDataset 20 4 -Seed 2 -ReferenceDate $referenceDate -AppointmentsPerPatient 0

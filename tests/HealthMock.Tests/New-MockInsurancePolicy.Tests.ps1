@@ -86,6 +86,49 @@ Describe 'New-MockInsurancePolicy' {
         }
     }
 
+    Context 'current coverage' {
+        BeforeAll {
+            $patients = New-MockPatient -Count 400 @common
+            $policies = $patients | New-MockInsurancePolicy @common
+        }
+
+        It 'makes about 95 in 100 policies Active at the reference date' {
+            $active = @($policies | Where-Object Status -eq 'Active').Count
+
+            $active / $policies.Count | Should -BeGreaterOrEqual 0.9
+            foreach ($policy in $policies | Where-Object Status -eq 'Active') {
+                $policy.IsActiveOn($referenceDate) | Should -BeTrue
+            }
+        }
+
+        It 'starts Pending policies within 60 days and ended Expired ones within 90 days' {
+            foreach ($policy in $policies | Where-Object Status -eq 'Pending') {
+                $policy.EffectiveDate | Should -BeGreaterThan $referenceDate
+                $policy.EffectiveDate | Should -BeLessOrEqual $referenceDate.AddDays(60)
+            }
+            foreach ($policy in $policies | Where-Object Status -eq 'Expired') {
+                $policy.EndDate | Should -BeLessThan $referenceDate
+                $policy.EndDate | Should -BeGreaterOrEqual $referenceDate.AddDays(-90)
+            }
+        }
+
+        It 'keeps only the statuses given with -Status' {
+            $current = $patients | Where-Object Age -ge 2 | New-MockInsurancePolicy @common -Status Active
+
+            $current.Status | Sort-Object -Unique | Should -Be 'Active'
+        }
+
+        It 'covers the household of help example 3 under an Active policy on any reference date' {
+            foreach ($day in 0..23 | ForEach-Object { $referenceDate.AddDays(-17 * $_) }) {
+                $parents = New-MockPatient -Count 2 -Seed 3 -MinAge 30 -MaxAge 45 -ReferenceDate $day
+                $child = New-MockPatient -Seed 4 -MaxAge 10 -ReferenceDate $day
+                $family = New-MockInsurancePolicy -Member ($parents + $child) -Seed 3 -ReferenceDate $day
+
+                $family.Status | Sort-Object -Unique | Should -Be 'Active' -Because "the reference date is $day"
+            }
+        }
+    }
+
     Context 'families' {
         BeforeAll {
             $parents = New-MockPatient -Count 2 -MinAge 35 -MaxAge 45 @common

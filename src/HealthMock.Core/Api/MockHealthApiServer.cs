@@ -14,7 +14,7 @@ using HealthMock.Json;
 namespace HealthMock.Api;
 
 /// <summary>
-/// A local HTTP JSON service over a <see cref="FrontDeskService"/>, on the loopback address only, built on the
+/// A local HTTP JSON service over a dataset folder's front-desk operations, on the loopback address only, built on the
 /// framework's <see cref="HttpListener"/>. It serves resource routes (GET /patients/{patient_id},
 /// POST /appointments, ...) and tool routes (GET /tools, POST /tools/{name}); GET / lists them.
 /// </summary>

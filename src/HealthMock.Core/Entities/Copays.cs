@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HealthMock;
 
 /// <summary>A policy's copay, in dollars, for each visit category.</summary>
@@ -27,4 +29,17 @@ public sealed class Copays
         VisitCategory.Telehealth => Telehealth,
         _ => Emergency,
     };
+
+    /// <summary>
+    /// The copays in dollars in one line, such as "primary care 25, specialist 50, urgent care 75, telehealth 15,
+    /// emergency 250", formatted with the invariant culture.
+    /// </summary>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture,
+        "primary care {0:0.##}, specialist {1:0.##}, urgent care {2:0.##}, telehealth {3:0.##}, emergency {4:0.##}",
+        PrimaryCare,
+        Specialist,
+        UrgentCare,
+        Telehealth,
+        Emergency);
 }

@@ -3,8 +3,8 @@ using System;
 namespace HealthMock;
 
 /// <summary>
-/// A mock patient. Property names are PascalCase; the JSON names are their snake_case forms, which keep the field
-/// names of the benchmark's users.json.
+/// A mock patient. Property names are PascalCase; Export-Json writes their snake_case forms, and Export-MockDataset
+/// writes users.json with the field names of the benchmark (dob for the date of birth) beside the richer ones.
 /// </summary>
 public sealed class Patient
 {

@@ -14,6 +14,11 @@ namespace HealthMock.Generation;
 /// appointments that overlap.
 /// </summary>
 /// <remarks>
+/// <para>Place: patients are seen close to home. When some provider whose clinic is in the patient's state can see
+/// the patient, every in-person appointment of the patient is with a provider in that state, and providers of other
+/// states see the patient only by telehealth, for a type that allows it; only when every provider in the patient's
+/// state able to see the patient is fully booked does a provider elsewhere see the patient in person. A patient
+/// whom no provider in its own state can see is booked with any provider able to see it, in either mode.</para>
 /// <para>The appointments of patient i are a function of the seed, the options, i, the patient, the providers and
 /// policies, and the slots booked for the patients before it: the generator remembers its bookings, so the
 /// same patients in the same order always give the same appointments, and the appointments of the first n
@@ -56,6 +61,8 @@ public sealed class AppointmentGenerator
     private readonly Dictionary<string, List<(long Start, long End)>> _patientBookings =
         new Dictionary<string, List<(long Start, long End)>>(StringComparer.Ordinal);
 
+    private readonly long _firstNumber;
+
     private long _nextNumber;
 
     /// <summary>
@@ -68,6 +75,8 @@ public sealed class AppointmentGenerator
     {
         options.Validate();
         _options = options;
+        _firstNumber = options.StartIndex;
+        _nextNumber = options.StartIndex;
         _referenceDate = DateTime.SpecifyKind(options.ReferenceDate.Date, DateTimeKind.Unspecified);
         _firstDay = _referenceDate.AddMonths(-MonthsBefore);
         _lastDay = _referenceDate.AddMonths(MonthsAfter);
@@ -103,8 +112,14 @@ public sealed class AppointmentGenerator
         }
     }
 
-    /// <summary>The number of appointments made so far; the next one is numbered one more.</summary>
-    public long Count => _nextNumber;
+    /// <summary>The number of appointments made so far.</summary>
+    public long Count => _nextNumber - _firstNumber;
+
+    /// <summary>
+    /// The index the next appointment will have: the options' start index plus <see cref="Count"/>. A later run
+    /// given this as its start index makes ids that do not collide with this run's.
+    /// </summary>
+    public long NextIndex => _nextNumber;
 
     /// <summary>The id of appointment number <paramref name="number"/> (from 1): apt_ and six digits or more.</summary>
     public static string AppointmentId(long number) =>
@@ -140,11 +155,12 @@ public sealed class AppointmentGenerator
         }
 
         var firstNumber = _nextNumber;
+        var local = candidates.Where(c => IsLocal(c.Facts, patient)).ToList();
         var booked = new List<Booking>(count);
         var appointments = new List<Appointment>(count);
         for (var k = 0; k < count; k++)
         {
-            var appointment = BookOne(ref random, patient, candidates, booked);
+            var appointment = BookOne(ref random, patient, candidates, local, booked);
             if (appointment is null)
             {
                 Release(patient, booked);
@@ -185,12 +201,16 @@ public sealed class AppointmentGenerator
 
     /// <summary>
     /// Primary care visits (a share set by the options) go to the patient's own primary care provider when it is
-    /// among the candidates, most of the time; other visits go to a specialist. When the chosen provider has no
-    /// free slot, the others are tried in order.
+    /// among the candidates, most of the time; other visits go to a specialist, one in the patient's state when there
+    /// is one. When some candidate is in the patient's state (<paramref name="local"/> is not empty), a provider
+    /// elsewhere is booked only by telehealth. When the chosen provider has no free slot, the others are tried in
+    /// order: those in the patient's state, then those elsewhere (by telehealth when the patient has local ones),
+    /// and as a last resort those elsewhere in person.
     /// </summary>
     private Appointment? BookOne(ref RecordRandom random, Patient patient, List<Candidate> candidates,
-        List<Booking> booked)
+        List<Candidate> local, List<Booking> booked)
     {
+        var near = local.Count > 0 ? local : candidates;
         var primary = candidates.Where(c => c.Facts.Specialty.IsPrimaryCare).ToList();
         var others = candidates.Where(c => !c.Facts.Specialty.IsPrimaryCare).ToList();
         Candidate chosen;
@@ -198,15 +218,16 @@ public sealed class AppointmentGenerator
         {
             var own = primary.FirstOrDefault(c => string.Equals(c.Facts.Provider.Id, patient.PrimaryCareProviderId,
                 StringComparison.Ordinal));
-            chosen = own is not null && random.Chance(0.85) ? own : random.Pick(primary);
+            chosen = own is not null && random.Chance(0.85) ? own : random.Pick(Nearest(primary, near));
         }
         else
         {
-            chosen = random.Pick(others);
+            chosen = random.Pick(Nearest(others, near));
         }
 
-        var appointment = TryBook(ref random, patient, chosen, booked);
-        foreach (var candidate in candidates)
+        var hasLocal = local.Count > 0;
+        var appointment = TryBook(ref random, patient, chosen, booked, hasLocal && !local.Contains(chosen));
+        foreach (var candidate in local)
         {
             if (appointment is not null)
             {
@@ -215,18 +236,67 @@ public sealed class AppointmentGenerator
 
             if (candidate != chosen)
             {
-                appointment = TryBook(ref random, patient, candidate, booked);
+                appointment = TryBook(ref random, patient, candidate, booked, false);
             }
+        }
+
+        var elsewhere = candidates.Where(c => !local.Contains(c)).ToList();
+        foreach (var candidate in elsewhere)
+        {
+            if (appointment is not null)
+            {
+                break;
+            }
+
+            if (candidate != chosen)
+            {
+                appointment = TryBook(ref random, patient, candidate, booked, hasLocal);
+            }
+        }
+
+        foreach (var candidate in hasLocal ? elsewhere : new List<Candidate>())
+        {
+            if (appointment is not null)
+            {
+                break;
+            }
+
+            appointment = TryBook(ref random, patient, candidate, booked, false);
         }
 
         return appointment;
     }
 
-    private Appointment? TryBook(ref RecordRandom random, Patient patient, Candidate candidate, List<Booking> booked)
+    /// <summary>The candidates of a group in the patient's state when it has any there, else all of them.</summary>
+    private static List<Candidate> Nearest(List<Candidate> group, List<Candidate> near)
+    {
+        var nearest = group.Where(near.Contains).ToList();
+        return nearest.Count > 0 ? nearest : group;
+    }
+
+    /// <summary>Whether the provider's clinic is in the patient's state.</summary>
+    private static bool IsLocal(ProviderFacts facts, Patient patient) =>
+        !string.IsNullOrEmpty(patient.State)
+        && string.Equals(facts.Provider.Clinic?.State, patient.State, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Books one appointment with the candidate in a free slot, or returns null. With
+    /// <paramref name="telehealthOnly"/> only the types that allow telehealth are drawn and the visit is held by
+    /// telehealth.
+    /// </summary>
+    private Appointment? TryBook(ref RecordRandom random, Patient patient, Candidate candidate, List<Booking> booked,
+        bool telehealthOnly)
     {
         var facts = candidate.Facts;
-        var type = random.Pick(candidate.Types);
-        var mode = type.Modes.Count == 1 ? type.Modes[0]
+        var types = telehealthOnly ? candidate.TelehealthTypes : candidate.Types;
+        if (types.Length == 0)
+        {
+            return null;
+        }
+
+        var type = random.Pick(types);
+        var mode = telehealthOnly ? AppointmentMode.Telehealth
+            : type.Modes.Count == 1 ? type.Modes[0]
             : type.AllowsTelehealth && random.Chance(0.25) ? AppointmentMode.Telehealth
             : AppointmentMode.InPerson;
         var category = type.VisitCategory;
@@ -450,11 +520,15 @@ public sealed class AppointmentGenerator
         {
             Facts = facts;
             Types = types;
+            TelehealthTypes = types.Where(t => t.AllowsTelehealth).ToArray();
         }
 
         public ProviderFacts Facts { get; }
 
         public AppointmentTypeSeed[] Types { get; }
+
+        /// <summary>The types that may be held by telehealth, for providers outside the patient's state.</summary>
+        public AppointmentTypeSeed[] TelehealthTypes { get; }
     }
 
     /// <summary>The slots and time range one active appointment took, so they can be released.</summary>

@@ -11,6 +11,9 @@ public sealed class AppointmentOptions
     /// <summary>The most appointments one patient may be given.</summary>
     public const int MostPerPatient = 1000;
 
+    /// <summary>The highest index the first appointment of a run may have.</summary>
+    public const long MostStartIndex = long.MaxValue / 2;
+
     /// <summary>The run's seed.</summary>
     public int Seed { get; set; }
 
@@ -28,6 +31,12 @@ public sealed class AppointmentOptions
 
     /// <summary>The share of appointments booked with primary care, mostly the patient's own provider.</summary>
     public double PrimaryCareShare { get; set; } = 0.5;
+
+    /// <summary>
+    /// The index of the first appointment, counted from 0: appointment ids are apt_ and the index plus one, so runs
+    /// given ranges of indexes that do not overlap make distinct ids and their appointments can be combined.
+    /// </summary>
+    public long StartIndex { get; set; }
 
     /// <summary>
     /// Checks the options against each other, throwing an <see cref="InvalidOptionException"/> whose message names
@@ -52,6 +61,12 @@ public sealed class AppointmentOptions
         {
             throw new InvalidOptionException(nameof(PrimaryCareShare), PrimaryCareShare,
                 $"PrimaryCareShare {PrimaryCareShare} is out of range: expected a number from 0 to 1.");
+        }
+
+        if (StartIndex < 0 || StartIndex > MostStartIndex)
+        {
+            throw new InvalidOptionException(nameof(StartIndex), StartIndex,
+                $"StartIndex {StartIndex} is out of range: expected a whole number from 0 to {MostStartIndex}.");
         }
 
         if (ReferenceDate.Year < 1900 || ReferenceDate.Year > 9000)

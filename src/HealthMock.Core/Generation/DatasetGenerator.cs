@@ -14,11 +14,20 @@ namespace HealthMock.Generation;
 /// with those providers whose copays come from the policies. The same options always give the same dataset.
 /// </summary>
 /// <remarks>
-/// The providers are records 0 to n - 1 of the provider stream, so they equal what New-MockProvider makes with the
-/// same seed and options, except that when their primary care providers leave some patient age without one, the
-/// last provider is a family medicine provider instead. The patients are records 0 to n - 1 of the patient stream
-/// with those providers as the primary care pool. Policies are numbered in the order they are made, patient by
-/// patient.
+/// <para>A dataset is one clinic network, local as a real one is: the providers' clinics are in the states of
+/// <see cref="DatasetOptions.States"/>, or else in one state drawn from the seed among the states with two seeded
+/// cities or more, weighted by their number of cities. Patients live only in the states where the primary care
+/// providers of the network together see every patient age, so each patient's primary care provider practises in
+/// the patient's own state. Appointments follow <see cref="AppointmentGenerator"/>: every patient can
+/// be seen in its own state (by its primary care provider at least), so every in-person appointment is with a
+/// provider in the patient's state unless all of them are fully booked; providers of other states of the network
+/// see the patient only by telehealth.</para>
+/// <para>The providers are records 0 to n - 1 of the provider stream with the network's states, so they equal what
+/// New-MockProvider -State makes with the same seed and options, except that when no state has primary care
+/// providers for every patient age, the last provider is a family medicine provider in the state with the most
+/// providers instead. The patients are records 0 to n - 1 of the patient stream with those providers as the
+/// primary care pool and the states where patients live as its states. Policies are numbered in the order they are
+/// made, patient by patient.</para>
 /// </remarks>
 public sealed class DatasetGenerator
 {
@@ -37,12 +46,13 @@ public sealed class DatasetGenerator
     private readonly DateTime _referenceDate;
 
     /// <summary>
-    /// Creates a generator. Throws an <see cref="InvalidOptionException"/> for bad options, and a
-    /// <see cref="PrimaryCarePoolException"/> (NoPrimaryCareProvider) when patients are asked for without providers.
+    /// Creates a generator. Throws an <see cref="InvalidOptionException"/> for bad options (option States for a
+    /// state the seeds do not know), and a <see cref="PrimaryCarePoolException"/> (NoPrimaryCareProvider) when
+    /// patients are asked for without providers.
     /// </summary>
     public DatasetGenerator(SeedCatalog seeds, DatasetOptions options)
     {
-        options.Validate();
+        options.Validate(seeds);
         if (options.PatientCount > 0 && options.ProviderCount == 0)
         {
             throw new PrimaryCarePoolException(PrimaryCarePoolException.NoPrimaryCareProvider, 0,
@@ -53,7 +63,16 @@ public sealed class DatasetGenerator
         _seeds = seeds;
         _options = options;
         _referenceDate = DateTime.SpecifyKind(options.ReferenceDate.Date, DateTimeKind.Unspecified);
+        States = options.States.Count == 0
+            ? new[] { DrawState(seeds, options.Seed) }
+            : options.States.Select(s => seeds.FindState(s)!).Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>
+    /// The two-letter codes of the states the clinic network practises in: those of
+    /// <see cref="DatasetOptions.States"/> in the order given, each once, or the one state drawn from the seed.
+    /// </summary>
+    public IReadOnlyList<string> States { get; }
 
     /// <summary>
     /// The version of HealthMock recorded on datasets: the Core assembly's informational version without build
@@ -97,6 +116,7 @@ public sealed class DatasetGenerator
         {
             Seed = options.Seed,
             PrimaryCareShare = options.PrimaryCareShare,
+            States = States,
         });
         for (var i = 0; i < options.ProviderCount; i++)
         {
@@ -116,6 +136,7 @@ public sealed class DatasetGenerator
             Providers = dataset.Providers,
         };
         EnsurePrimaryCare(dataset.Providers, patientOptions.MinAge, patientOptions.MaxAge);
+        patientOptions.States = PatientStates(dataset.Providers, patientOptions.MinAge, patientOptions.MaxAge);
         var patients = new PatientGenerator(_seeds, patientOptions);
         for (var i = 0; i < options.PatientCount; i++)
         {
@@ -141,30 +162,99 @@ public sealed class DatasetGenerator
     }
 
     /// <summary>
-    /// When the primary care providers drawn leave some patient age without one, replaces the last provider by the
-    /// provider of the same index from the stream of the primary care specialty that sees the widest ages (family
-    /// medicine in the default seeds), so a dataset of a few providers still gives every patient a primary care
-    /// provider. Ids and NPIs stay unique: both are keyed by the index.
+    /// The states where patients live, in the seeds' order: those where the primary care providers together see
+    /// every age from <paramref name="minAge"/> to <paramref name="maxAge"/>, so that every patient's primary care
+    /// provider practises in the patient's state. When no state is served that fully (seeds of your own whose
+    /// primary care specialties leave an age out), the states with any primary care provider; failing that, the
+    /// network's states.
+    /// </summary>
+    private IReadOnlyList<string> PatientStates(IReadOnlyList<Provider> providers, int minAge, int maxAge)
+    {
+        var coverage = PrimaryCareAges(providers);
+        var served = _seeds.States.Where(state => coverage.TryGetValue(state, out var ages)
+            && Enumerable.Range(minAge, maxAge - minAge + 1).All(age => ages[age])).ToArray();
+        if (served.Length > 0)
+        {
+            return served;
+        }
+
+        var withPrimaryCare = _seeds.States.Where(coverage.ContainsKey).ToArray();
+        return withPrimaryCare.Length > 0 ? withPrimaryCare : States;
+    }
+
+    /// <summary>
+    /// When no state has primary care providers for every patient age, replaces the last provider by the provider
+    /// of the same index from the stream of the primary care specialty that sees the widest ages (family medicine in
+    /// the default seeds), placed in the state with the most other providers, so a dataset of a few providers still
+    /// gives every patient a primary care provider in the patient's own state. Ids and NPIs stay unique: both are
+    /// keyed by the index.
     /// </summary>
     private void EnsurePrimaryCare(List<Provider> providers, int minAge, int maxAge)
     {
-        bool Covers(int age) => providers.Any(p => p.IsPrimaryCare
-            && _seeds.FindSpecialty(p.Specialty ?? "") is SpecialtySeed s && s.IsPrimaryCare && s.Serves(age));
-
         var widest = _seeds.Specialties.Where(s => s.IsPrimaryCare)
             .OrderByDescending(s => Math.Min(s.MaxAge, maxAge) - Math.Max(s.MinAge, minAge))
             .FirstOrDefault();
-        if (providers.Count == 0 || widest is null || Enumerable.Range(minAge, maxAge - minAge + 1).All(Covers))
+        var fullyServed = PrimaryCareAges(providers).Values
+            .Any(ages => Enumerable.Range(minAge, maxAge - minAge + 1).All(age => ages[age]));
+        if (providers.Count == 0 || widest is null || fullyServed)
         {
             return;
         }
 
         var last = providers.Count - 1;
+        var state = providers.Take(last).Select(p => p.Clinic?.State ?? "").Where(s => s.Length > 0)
+            .GroupBy(s => s, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault() ?? providers[last].Clinic?.State ?? States[0];
         providers[last] = new ProviderGenerator(_seeds, new ProviderOptions
         {
             Seed = _options.Seed,
             Specialties = new[] { widest.Name },
+            States = new[] { state },
         }).Generate(last);
+    }
+
+    /// <summary>For each state with a primary care provider, which ages its primary care providers see.</summary>
+    private Dictionary<string, bool[]> PrimaryCareAges(IReadOnlyList<Provider> providers)
+    {
+        var coverage = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        foreach (var provider in providers)
+        {
+            var state = provider.Clinic?.State;
+            if (!provider.IsPrimaryCare || string.IsNullOrEmpty(state)
+                || _seeds.FindSpecialty(provider.Specialty ?? "") is not SpecialtySeed specialty
+                || !specialty.IsPrimaryCare)
+            {
+                continue;
+            }
+
+            if (!coverage.TryGetValue(state!, out var ages))
+            {
+                ages = new bool[PatientOptions.OldestAge + 1];
+                coverage[state!] = ages;
+            }
+
+            var oldest = Math.Min(specialty.MaxAge, PatientOptions.OldestAge);
+            for (var age = Math.Max(0, specialty.MinAge); age <= oldest; age++)
+            {
+                ages[age] = true;
+            }
+        }
+
+        return coverage;
+    }
+
+    /// <summary>
+    /// One state drawn from the seed: the state of a city picked from the seeds' cities in states with two cities
+    /// or more (all cities when no state has two), so patients live in a few cities and a state's chance grows with
+    /// the number of its cities.
+    /// </summary>
+    private static string DrawState(SeedCatalog seeds, int seed)
+    {
+        var cities = seeds.Cities.GroupBy(c => c.State, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .SelectMany(g => g).ToArray();
+        var random = new RecordRandom(seed, RecordKind.DatasetState, 0);
+        return random.Pick(cities.Length > 0 ? cities : seeds.Cities).State;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using HealthMock.Seeds;
 
 namespace HealthMock.Generation;
 
@@ -46,6 +48,14 @@ public sealed class DatasetOptions
     public int MedicareAge { get; set; } = PolicyOptions.DefaultMedicareAge;
 
     /// <summary>
+    /// The states the clinic network practises in, as two-letter codes or names of seeded states. Empty means one
+    /// state drawn from the seed among those with two seeded cities or more, weighted by their number of cities.
+    /// Providers' clinics are in these states and patients live only where primary care providers practise; see
+    /// <see cref="DatasetGenerator"/>.
+    /// </summary>
+    public IReadOnlyList<string> States { get; set; } = Array.Empty<string>();
+
+    /// <summary>
     /// Checks the options against each other, throwing an <see cref="InvalidOptionException"/> whose message names
     /// the bad value and what was expected. Options of the streams (such as the primary care share) are checked by
     /// the generators of those streams.
@@ -67,6 +77,25 @@ public sealed class DatasetOptions
         {
             throw new InvalidOptionException(nameof(ReferenceDate), ReferenceDate,
                 $"ReferenceDate {ReferenceDate:yyyy-MM-dd} is out of range: expected a date from 1900 to 9000.");
+        }
+    }
+
+    /// <summary>
+    /// Checks the options as <see cref="Validate()"/> does, and the states against the cities of
+    /// <paramref name="seeds"/>, throwing an <see cref="InvalidOptionException"/> (option States) for a state the
+    /// seeds do not know.
+    /// </summary>
+    public void Validate(SeedCatalog seeds)
+    {
+        Validate();
+        foreach (var state in States)
+        {
+            if (state is null || seeds.FindState(state) is null)
+            {
+                throw new InvalidOptionException(nameof(States), state,
+                    $"State '{state}' is not known: expected a two-letter code or a name of one of "
+                    + $"{string.Join(", ", seeds.States)}.");
+            }
         }
     }
 

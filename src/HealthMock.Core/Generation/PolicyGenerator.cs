@@ -12,8 +12,15 @@ namespace HealthMock.Generation;
 /// the options, i and the patient (or family) it covers: no clock, no culture, no shared random state.
 /// </summary>
 /// <remarks>
-/// A family policy takes the records from its subscriber's index to the index of its last member: the plan, period
-/// and amounts are drawn once for the subscriber's record and each member gets its own policy number and member id.
+/// <para>A family policy takes the records from its subscriber's index to the index of its last member: the plan,
+/// period and amounts are drawn once for the subscriber's record and each member gets its own policy number and
+/// member id.</para>
+/// <para>Each policy is the patient's current coverage: a twelve-month plan year starting on the first of a month,
+/// in force at the reference date for about 95 policies in 100 (Active), starting within the next
+/// <see cref="PendingWithinDays"/> days for a few (Pending) and ended within the last <see cref="ExpiredWithinDays"/>
+/// days for a few (Expired, a lapse the patient has yet to renew). <see cref="PolicyOptions.Statuses"/> narrows the
+/// mix. Nobody is covered before birth: a plan year that would start earlier starts on the youngest member's date
+/// of birth, and its status follows from that period.</para>
 /// </remarks>
 public sealed class PolicyGenerator
 {
@@ -26,7 +33,16 @@ public sealed class PolicyGenerator
     /// <summary>How many years a child is at least younger than the subscriber.</summary>
     public const int ParentAgeGap = 15;
 
+    /// <summary>How many days after the reference date a Pending policy starts, at most.</summary>
+    public const int PendingWithinDays = 60;
+
+    /// <summary>How many days before the reference date an Expired policy ended, at most.</summary>
+    public const int ExpiredWithinDays = 90;
+
     private const int MemberNumberDigits = 9;
+
+    private static readonly (PolicyStatus Status, int Weight)[] StatusWeights =
+        { (PolicyStatus.Active, 190), (PolicyStatus.Pending, 5), (PolicyStatus.Expired, 5) };
 
     private static readonly PlanType[] FamilyPlanTypes =
         { PlanType.HMO, PlanType.PPO, PlanType.EPO, PlanType.POS, PlanType.HDHP };
@@ -36,6 +52,7 @@ public sealed class PolicyGenerator
     private readonly Dictionary<PlanType, PlanSeed[]> _plans;
     private readonly PlanType[] _planTypes;
     private readonly KeyedPermutation _memberNumbers;
+    private readonly (PolicyStatus Status, int Weight)[] _statuses;
 
     /// <summary>Creates a generator; throws <see cref="InvalidOptionException"/> for options it cannot meet.</summary>
     public PolicyGenerator(SeedCatalog seeds, PolicyOptions options)
@@ -50,6 +67,8 @@ public sealed class PolicyGenerator
             .ToDictionary(g => g.Key, g => g.ToArray());
         _planTypes = _plans.Keys.OrderBy(t => t).ToArray();
         _memberNumbers = new KeyedPermutation(1_000_000_000UL, options.Seed, RecordKind.PolicyMember);
+        _statuses = options.Statuses.Count == 0 ? StatusWeights
+            : StatusWeights.Where(w => options.Statuses.Contains(w.Status)).ToArray();
     }
 
     /// <summary>The plan types this generator draws from, in declaration order.</summary>
@@ -258,17 +277,42 @@ public sealed class PolicyGenerator
     }
 
     /// <summary>
-    /// A plan year of twelve months starting on the first of a month: most policies are in force at the reference
-    /// date, some ended before it and a few start after it. Nobody is covered before birth: a plan year drawn earlier
-    /// starts on the youngest member's date of birth instead. The status follows from the period.
+    /// A plan year of twelve months starting on the first of a month, with the status drawn first: Active years
+    /// started in the last twelve months, Pending ones start on the first of a month within the next
+    /// <see cref="PendingWithinDays"/> days, Expired ones ended within the last <see cref="ExpiredWithinDays"/> days.
+    /// A plan year drawn to start before the youngest member's birth starts on the date of birth instead, and the
+    /// status follows from the period.
     /// </summary>
     private void DrawPeriod(ref RecordRandom random, Terms terms, DateTime earliestStart)
     {
         var monthStart = new DateTime(_referenceDate.Year, _referenceDate.Month, 1);
-        var draw = random.Next(100);
-        var effective = draw < 82 ? monthStart.AddMonths(-random.Next(12))
-            : draw < 94 ? monthStart.AddMonths(-random.Between(12, 35))
-            : monthStart.AddMonths(random.Between(1, 3));
+        DateTime effective;
+        switch (PickStatus(ref random))
+        {
+            case PolicyStatus.Pending:
+                var pending = 1;
+                while (monthStart.AddMonths(pending + 1) <= _referenceDate.AddDays(PendingWithinDays))
+                {
+                    pending++;
+                }
+
+                effective = monthStart.AddMonths(random.Between(1, pending));
+                break;
+            case PolicyStatus.Expired:
+                // The year after an expired plan year starts on the first of a month within the window.
+                var expired = 0;
+                while (monthStart.AddMonths(-(expired + 1)) > _referenceDate.AddDays(-ExpiredWithinDays))
+                {
+                    expired++;
+                }
+
+                effective = monthStart.AddMonths(-random.Between(0, expired)).AddYears(-1);
+                break;
+            default:
+                effective = monthStart.AddMonths(-random.Next(12));
+                break;
+        }
+
         if (effective < earliestStart)
         {
             effective = earliestStart;
@@ -279,6 +323,22 @@ public sealed class PolicyGenerator
         terms.Status = _referenceDate < terms.Effective ? PolicyStatus.Pending
             : _referenceDate > terms.End ? PolicyStatus.Expired
             : PolicyStatus.Active;
+    }
+
+    /// <summary>The status a plan year is drawn for, by the weights of the statuses the options allow.</summary>
+    private PolicyStatus PickStatus(ref RecordRandom random)
+    {
+        var draw = random.Next(_statuses.Sum(s => s.Weight));
+        foreach (var (status, weight) in _statuses)
+        {
+            draw -= weight;
+            if (draw < 0)
+            {
+                return status;
+            }
+        }
+
+        return _statuses[_statuses.Length - 1].Status;
     }
 
     /// <summary>

@@ -32,6 +32,13 @@ public sealed class PolicyOptions
     public int MedicareAge { get; set; } = DefaultMedicareAge;
 
     /// <summary>
+    /// The statuses policies may have at the reference date; empty means all three in the usual mix, about 95 in
+    /// 100 Active and the rest Pending (starting within the next 60 days) or Expired (ended within the last 90
+    /// days). See <see cref="PolicyGenerator"/>.
+    /// </summary>
+    public IReadOnlyList<PolicyStatus> Statuses { get; set; } = Array.Empty<PolicyStatus>();
+
+    /// <summary>
     /// Checks the options against each other and the seeds, throwing an <see cref="InvalidOptionException"/> whose
     /// message names the bad value and what was expected.
     /// </summary>
@@ -48,6 +55,16 @@ public sealed class PolicyOptions
         {
             throw new InvalidOptionException(nameof(ReferenceDate), ReferenceDate,
                 $"ReferenceDate {ReferenceDate:yyyy-MM-dd} is out of range: expected a date from 1900 to 9000.");
+        }
+
+        foreach (var status in Statuses)
+        {
+            if (!Enum.IsDefined(typeof(PolicyStatus), status))
+            {
+                throw new InvalidOptionException(nameof(Statuses), status,
+                    $"Policy status {status} is not known: expected one of "
+                    + $"{string.Join(", ", Enum.GetNames(typeof(PolicyStatus)))}.");
+            }
         }
 
         foreach (var payer in Payers)

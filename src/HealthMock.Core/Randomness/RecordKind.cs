@@ -12,6 +12,9 @@ public enum RecordKind : ulong
     /// <summary>The keyed permutation that makes (last name, date of birth) unique among patients.</summary>
     PatientIdentity = 0x5041_5449_454E_5402,
 
+    /// <summary>The keyed permutation that scatters the numbers in patient ids.</summary>
+    PatientIdNumber = 0x5041_5449_454E_5403,
+
     /// <summary>The provider stream.</summary>
     Provider = 0x5052_4F56_4944_4501,
 
@@ -38,4 +41,7 @@ public enum RecordKind : ulong
 
     /// <summary>The values a run derives once, such as id offsets.</summary>
     Run = 0x5255_4E00_0000_0001,
+
+    /// <summary>The draw that picks the state of a dataset's clinic network when the caller names none.</summary>
+    DatasetState = 0x5354_4154_4500_0001,
 }

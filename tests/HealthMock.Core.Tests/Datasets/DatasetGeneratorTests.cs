@@ -122,17 +122,18 @@ public class DatasetGeneratorTests
     }
 
     [Fact]
-    public void The_providers_are_the_provider_stream_with_the_same_seed()
+    public void The_providers_are_the_provider_stream_with_the_same_seed_in_the_network_state()
     {
         var dataset = Make(14, 50, 20, 0);
-        var stream = new ProviderGenerator(SeedCatalog.Default, new ProviderOptions { Seed = 14 })
-            .Generate(0, 19).ToArray();
+        var state = Assert.Single(dataset.Providers.Select(p => p.Clinic.State).Distinct());
+        var stream = new ProviderGenerator(SeedCatalog.Default,
+            new ProviderOptions { Seed = 14, States = new[] { state } }).Generate(0, 19).ToArray();
 
         Assert.Equal(PatientText.Canonical(stream), PatientText.Canonical(dataset.Providers.Take(19)));
     }
 
     [Fact]
-    public void The_first_patients_are_the_patient_stream_with_those_providers()
+    public void The_first_patients_are_the_patient_stream_with_those_providers_in_their_state()
     {
         var dataset = Make(15, 40, 10, 0);
         var stream = new PatientGenerator(SeedCatalog.Default, new PatientOptions
@@ -140,6 +141,7 @@ public class DatasetGeneratorTests
             Seed = 15,
             ReferenceDate = ReferenceDate,
             Providers = dataset.Providers,
+            States = new[] { dataset.Providers[0].Clinic.State },
         }).Generate(0, 40).ToArray();
 
         Assert.Equal(dataset.Patients.Select(p => p.Id), stream.Select(p => p.Id));

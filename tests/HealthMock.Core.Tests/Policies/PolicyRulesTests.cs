@@ -160,14 +160,14 @@ public class PolicyRulesTests : IClassFixture<PolicySample>
     }
 
     [Fact]
-    public void Most_policies_are_active_some_expired_and_a_few_pending()
+    public void About_95_in_100_policies_are_active_and_a_few_pending_or_recently_expired()
     {
         var policies = _sample.Policies.ToArray();
         double Share(PolicyStatus status) => policies.Count(p => p.Status == status) / (double)policies.Length;
 
-        Assert.InRange(Share(PolicyStatus.Active), 0.7, 0.95);
-        Assert.InRange(Share(PolicyStatus.Expired), 0.03, 0.2);
-        Assert.InRange(Share(PolicyStatus.Pending), 0.01, 0.12);
+        Assert.InRange(Share(PolicyStatus.Active), 0.92, 0.98);
+        Assert.InRange(Share(PolicyStatus.Expired), 0.01, 0.05);
+        Assert.InRange(Share(PolicyStatus.Pending), 0.01, 0.05);
     }
 
     [Fact]
