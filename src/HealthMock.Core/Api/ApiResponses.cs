@@ -148,8 +148,8 @@ internal sealed class RescheduleResponse
 {
     public RescheduleResponse(RescheduleResult result)
     {
-        Appointment = ApiRecords.ToRecord(result.Appointment);
-        CanceledAppointment = ApiRecords.ToRecord(result.CanceledAppointment);
+        Appointment = DatasetWriter.ToRecord(result.Appointment);
+        CanceledAppointment = DatasetWriter.ToRecord(result.CanceledAppointment);
     }
 
     [JsonPropertyName("appointment")]

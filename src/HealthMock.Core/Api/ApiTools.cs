@@ -32,7 +32,7 @@ internal static class ApiTools
         yield return new ApiTool("find_patient_by_email",
             "Find the one patient whose email address matches (ignoring case) and return the patient's details.",
             new[] { Arg("email", Text("The patient's email address."), required: true) },
-            (service, a) => ApiRecords.ToRecord(service.FindPatientByEmail(a.RequiredString("email"))));
+            (service, a) => DatasetWriter.ToRecord(service.FindPatientByEmail(a.RequiredString("email"))));
 
         yield return new ApiTool("find_patient_by_name_dob",
             "Find the one patient with this first name, last name and date of birth and return the patient's "
@@ -43,26 +43,26 @@ internal static class ApiTools
                 Arg("last_name", Text("The patient's last name."), required: true),
                 Arg("dob", Text("The date of birth, YYYY-MM-DD.", "date"), required: true),
             },
-            (service, a) => ApiRecords.ToRecord(service.FindPatientByNameAndDateOfBirth(a.RequiredString("first_name"),
+            (service, a) => DatasetWriter.ToRecord(service.FindPatientByNameAndDateOfBirth(a.RequiredString("first_name"),
                 a.RequiredString("last_name"), a.Date("dob") ?? throw Missing("dob"))));
 
         yield return new ApiTool("get_patient_details",
             "Return a patient's details: contact, address, primary care provider, insurance, conditions, allergies "
             + "and medications.",
             new[] { Arg("patient_id", Text("The patient's id, such as sara_doe_4821."), required: true) },
-            (service, a) => ApiRecords.ToRecord(service.GetPatient(a.RequiredString("patient_id"))));
+            (service, a) => DatasetWriter.ToRecord(service.GetPatient(a.RequiredString("patient_id"))));
 
         yield return new ApiTool("get_provider_details",
             "Return a provider's details: specialty, clinic, weekly schedule, languages and whether they accept new "
             + "patients.",
             new[] { Arg("provider_id", Text("The provider's id."), required: true) },
-            (service, a) => ApiRecords.ToRecord(service.GetProvider(a.RequiredString("provider_id"))));
+            (service, a) => DatasetWriter.ToRecord(service.GetProvider(a.RequiredString("provider_id"))));
 
         yield return new ApiTool("get_appointment_details",
             "Return an appointment's details: patient, provider, type, start, status, copay and, when canceled, the "
             + "reason and date.",
             new[] { Arg("appointment_id", Text("The appointment's id, such as apt_000123."), required: true) },
-            (service, a) => ApiRecords.ToRecord(service.GetAppointment(a.RequiredString("appointment_id"))));
+            (service, a) => DatasetWriter.ToRecord(service.GetAppointment(a.RequiredString("appointment_id"))));
 
         yield return new ApiTool("get_insurance_details",
             "Return an insurance policy: payer, plan, period and status, deductible and out-of-pocket amounts, "
@@ -154,7 +154,7 @@ internal static class ApiTools
                 Arg("appointment_id", Text("The appointment to cancel."), required: true),
                 Arg("reason", Text("Why it is canceled.", values: CancellationReasons.All), required: true),
             },
-            (service, a) => ApiRecords.ToRecord(service.CancelAppointment(a.RequiredString("appointment_id"),
+            (service, a) => DatasetWriter.ToRecord(service.CancelAppointment(a.RequiredString("appointment_id"),
                 a.RequiredString("reason"))));
 
         yield return new ApiTool("estimate_visit_cost",
@@ -194,7 +194,7 @@ internal static class ApiTools
                 "Expected exactly one of patient_id and policy_number.");
         }
 
-        return ApiRecords.ToRecord(number is null
+        return DatasetWriter.ToRecord(number is null
             ? service.GetPatientInsurance(patientId!)
             : service.GetInsurancePolicy(number));
     }
@@ -207,7 +207,7 @@ internal static class ApiTools
         {
             PatientId = a.RequiredString("patient_id").Trim(),
             Status = statuses.Count == 0 ? null : statuses,
-            Appointments = appointments.Select(ApiRecords.ToRecord).ToList(),
+            Appointments = appointments.Select(DatasetWriter.ToRecord).ToList(),
         };
     }
 
@@ -219,7 +219,7 @@ internal static class ApiTools
         {
             Specialty = specialty,
             AcceptingNewPatients = accepting,
-            Providers = service.ListProviders(specialty, accepting).Select(ApiRecords.ToRecord).ToList(),
+            Providers = service.ListProviders(specialty, accepting).Select(DatasetWriter.ToRecord).ToList(),
         };
     }
 
@@ -243,7 +243,7 @@ internal static class ApiTools
     }
 
     private static object Schedule(FrontDeskService service, ToolArguments a) =>
-        ApiRecords.ToRecord(service.ScheduleAppointment(new AppointmentRequest
+        DatasetWriter.ToRecord(service.ScheduleAppointment(new AppointmentRequest
         {
             PatientId = a.RequiredString("patient_id"),
             ProviderId = a.RequiredString("provider_id"),

@@ -96,7 +96,7 @@ internal sealed class DatasetFolderStore
         {
             foreach (var appointment in appointments)
             {
-                writer.Write(ApiRecords.ToRecord(appointment));
+                writer.Write(DatasetWriter.ToRecord(appointment));
             }
 
             writer.Complete();

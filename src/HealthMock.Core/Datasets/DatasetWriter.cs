@@ -283,7 +283,7 @@ public sealed class DatasetWriter
             ? value.ToString(@"hh\:mm", CultureInfo.InvariantCulture)
             : value.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
 
-    private static UserRecord ToRecord(Patient patient) => new UserRecord
+    internal static UserRecord ToRecord(Patient patient) => new UserRecord
     {
         Id = patient.Id,
         FirstName = patient.FirstName,
@@ -323,7 +323,7 @@ public sealed class DatasetWriter
         AccountCreationDate = FormatDate(patient.AccountCreationDate),
     };
 
-    private static ProviderRecord ToRecord(Provider provider) => new ProviderRecord
+    internal static ProviderRecord ToRecord(Provider provider) => new ProviderRecord
     {
         Id = provider.Id,
         FirstName = provider.FirstName,
@@ -356,7 +356,7 @@ public sealed class DatasetWriter
         Languages = provider.Languages ?? Array.Empty<string>(),
     };
 
-    private static PolicyRecord ToRecord(InsurancePolicy policy) => new PolicyRecord
+    internal static PolicyRecord ToRecord(InsurancePolicy policy) => new PolicyRecord
     {
         PolicyNumber = policy.PolicyNumber,
         MemberId = policy.MemberId,
@@ -388,7 +388,7 @@ public sealed class DatasetWriter
         CopaysAfterDeductible = policy.CopaysAfterDeductible,
     };
 
-    private static AppointmentRecord ToRecord(Appointment appointment) => new AppointmentRecord
+    internal static AppointmentRecord ToRecord(Appointment appointment) => new AppointmentRecord
     {
         Id = appointment.Id,
         PatientId = appointment.PatientId,
