@@ -7,13 +7,13 @@ BeforeAll {
 
 Describe 'Export-MockSeed' {
     Context 'files' {
-        It 'writes all seven seeds files into a new folder' {
+        It 'writes every seeds file into a new folder' {
             $folder = Join-Path TestDrive: 'all'
 
             Export-MockSeed -Path $folder
 
             (Get-ChildItem -LiteralPath $folder).Name | Sort-Object | Should -Be @('allergies.json', 'clinics.json',
-                'conditions.json', 'locations.json', 'payers.json', 'specialties.json', 'streets.json')
+                'conditions.json', 'locations.json', 'names.json', 'payers.json', 'specialties.json', 'streets.json')
         }
 
         It 'writes the embedded seeds unchanged, so generation from them equals the default' {

@@ -18,7 +18,7 @@ Describe 'Get-MockSeedPath' {
             $info | Should -BeOfType ([HealthMock.Seeds.SeedPathInfo])
             $info.Path | Should -BeNullOrEmpty
             $info.IsEmbedded | Should -BeTrue
-            $info.EmbeddedFiles.Count | Should -Be 7
+            $info.EmbeddedFiles.Count | Should -Be 8
         }
 
         It 'has a list view that names the embedded seeds' {

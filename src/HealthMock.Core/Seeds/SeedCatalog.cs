@@ -20,15 +20,15 @@ public sealed class SeedCatalog
 
     private static readonly string[] SeedFileNames =
     {
-        "allergies.json", "clinics.json", "conditions.json", "locations.json", "payers.json", "specialties.json",
-        "streets.json",
+        "allergies.json", "clinics.json", "conditions.json", "locations.json", "names.json", "payers.json",
+        "specialties.json", "streets.json",
     };
 
     private readonly Dictionary<string, string> _stateCodes;
 
     private SeedCatalog(IReadOnlyList<CitySeed> cities, IReadOnlyList<ConditionSeed> conditions,
         IReadOnlyList<AllergySeed> allergies, IReadOnlyList<string> streetNames, IReadOnlyList<string> streetSuffixes,
-        IReadOnlyList<string> unitPrefixes)
+        IReadOnlyList<string> unitPrefixes, NameLists names)
     {
         Cities = cities;
         Conditions = conditions;
@@ -36,9 +36,9 @@ public sealed class SeedCatalog
         StreetNames = streetNames;
         StreetSuffixes = streetSuffixes;
         UnitPrefixes = unitPrefixes;
-        FemaleFirstNames = BogusNames.FemaleFirstNames;
-        MaleFirstNames = BogusNames.MaleFirstNames;
-        LastNames = BogusNames.LastNames;
+        FemaleFirstNames = BogusNames.Join(BogusNames.FemaleFirstNames, names.Female);
+        MaleFirstNames = BogusNames.Join(BogusNames.MaleFirstNames, names.Male);
+        LastNames = BogusNames.Join(BogusNames.LastNames, names.Last);
         _stateCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var city in cities)
         {
@@ -125,7 +125,11 @@ public sealed class SeedCatalog
             reader.Strings(root, "street_suffixes", "$"),
             reader.Strings(root, "unit_prefixes", "$")));
         var clinics = Read("clinics.json", folder, ProviderSeedReaders.ReadClinics);
-        return new SeedCatalog(locations, conditions, allergies, streets.Item1, streets.Item2, streets.Item3)
+        var names = Read("names.json", folder, (reader, root) => new NameLists(
+            reader.Strings(root, "female_first_names", "$"),
+            reader.Strings(root, "male_first_names", "$"),
+            reader.Strings(root, "last_names", "$")));
+        return new SeedCatalog(locations, conditions, allergies, streets.Item1, streets.Item2, streets.Item3, names)
         {
             Payers = Read("payers.json", folder, ReadPayers),
             Specialties = Read("specialties.json", folder, ProviderSeedReaders.ReadSpecialties),
@@ -262,8 +266,12 @@ public sealed class SeedCatalog
                 foreach (var medication in list.EnumerateArray())
                 {
                     var medicationPath = $"{path}.medications[{m++}]";
+                    var medicationMinAge = medication.TryGetProperty("min_age", out _)
+                        ? reader.Int(medication, "min_age", medicationPath, 0, 120)
+                        : 0;
                     medications.Add(new MedicationSeed(reader.String(medication, "name", medicationPath),
-                        reader.String(medication, "dosage", medicationPath)));
+                        reader.String(medication, "dosage", medicationPath),
+                        reader.OptionalString(medication, "class", medicationPath), medicationMinAge));
                 }
             }
 
@@ -322,46 +330,65 @@ public sealed class SeedCatalog
         return payers;
     }
 
-    /// <summary>Personal names taken once from Bogus's locale data, the part of Bogus that earns its place here.</summary>
+    /// <summary>The extra names of names.json, before they are joined to Bogus's.</summary>
+    private sealed class NameLists
+    {
+        public NameLists(string[] female, string[] male, string[] last)
+        {
+            Female = female;
+            Male = male;
+            Last = last;
+        }
+
+        public string[] Female { get; }
+
+        public string[] Male { get; }
+
+        public string[] Last { get; }
+    }
+
+    /// <summary>
+    /// Personal names: Bogus's English locale data, the part of Bogus that earns its place here, read once and
+    /// joined per catalog with the curated names of names.json.
+    /// </summary>
     private static class BogusNames
     {
-        public static readonly IReadOnlyList<NameSeed> FemaleFirstNames = Build(
-            ("en", "female_first_name", false), ("fr", "female_first_name", true), ("es", "female_first_name", false));
+        public static readonly IReadOnlyList<string> FemaleFirstNames = Read("female_first_name");
 
-        public static readonly IReadOnlyList<NameSeed> MaleFirstNames = Build(
-            ("en", "male_first_name", false), ("fr", "male_first_name", true), ("es", "male_first_name", false));
+        public static readonly IReadOnlyList<string> MaleFirstNames = Read("male_first_name");
 
-        public static readonly IReadOnlyList<NameSeed> LastNames = Build(
-            ("en", "last_name", false), ("es", "last_name", true), ("de", "last_name", true));
+        public static readonly IReadOnlyList<string> LastNames = Read("last_name");
 
         /// <summary>
-        /// Joins the English names with, from other locales, either all names or only those with accented
-        /// letters, keeping the first spelling of each name and skipping any the ASCII folding cannot handle.
+        /// Joins the lists, keeping the first spelling of each name and skipping any that the ASCII folding
+        /// cannot turn into at least two letters.
         /// </summary>
-        private static IReadOnlyList<NameSeed> Build(params (string Locale, string Path, bool AccentedOnly)[] sources)
+        public static IReadOnlyList<NameSeed> Join(IReadOnlyList<string> bogus, IReadOnlyList<string> extra)
         {
-            var names = new List<NameSeed>();
+            var names = new List<NameSeed>(bogus.Count + extra.Count);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (locale, path, accentedOnly) in sources)
+            foreach (var text in bogus.Concat(extra))
             {
-                if (!(Bogus.Database.Get("name", path, locale) is BArray values))
+                var ascii = AsciiFolding.Fold(text);
+                if (ascii is not null && ascii.Length >= 2 && seen.Add(text))
                 {
-                    continue;
+                    names.Add(new NameSeed(text, ascii));
                 }
+            }
 
-                for (var i = 0; i < values.Count; i++)
+            return names;
+        }
+
+        private static IReadOnlyList<string> Read(string path)
+        {
+            var values = (BArray)Bogus.Database.Get("name", path, "en");
+            var names = new List<string>(values.Count);
+            for (var i = 0; i < values.Count; i++)
+            {
+                var text = values[i].StringValue?.Trim();
+                if (!string.IsNullOrEmpty(text))
                 {
-                    var text = values[i].StringValue?.Trim();
-                    if (string.IsNullOrEmpty(text) || (accentedOnly && text!.All(c => c < 128)) || !seen.Add(text!))
-                    {
-                        continue;
-                    }
-
-                    var ascii = AsciiFolding.Fold(text!);
-                    if (ascii is not null && ascii.Length >= 2)
-                    {
-                        names.Add(new NameSeed(text!, ascii));
-                    }
+                    names.Add(text!);
                 }
             }
 

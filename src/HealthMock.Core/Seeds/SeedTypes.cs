@@ -39,10 +39,12 @@ public sealed class CitySeed
 /// <summary>A medication and its usual dosage, as a seeds file lists it under a condition.</summary>
 public sealed class MedicationSeed
 {
-    public MedicationSeed(string name, string dosage)
+    public MedicationSeed(string name, string dosage, string? drugClass = null, int minAge = 0)
     {
         Name = name;
         Dosage = dosage;
+        DrugClass = drugClass;
+        MinAge = minAge;
     }
 
     /// <summary>The medication name.</summary>
@@ -50,6 +52,12 @@ public sealed class MedicationSeed
 
     /// <summary>The usual dosage and frequency.</summary>
     public string Dosage { get; }
+
+    /// <summary>The kind of drug, such as statin; a patient takes at most one medication of a class.</summary>
+    public string? DrugClass { get; }
+
+    /// <summary>The youngest age the dosage is meant for.</summary>
+    public int MinAge { get; }
 }
 
 /// <summary>A chronic condition with the ages (and sex) in which it occurs and the medications that treat it.</summary>

@@ -94,7 +94,7 @@ public sealed class SeedCatalogCacheTests : IDisposable
         var embedded = SeedPathInfo.For(null);
 
         Assert.Equal(new[] { "payers.json" }, info.FolderFiles);
-        Assert.Equal(6, info.EmbeddedFiles.Count);
+        Assert.Equal(SeedCatalog.FileNames.Count - 1, info.EmbeddedFiles.Count);
         Assert.DoesNotContain("payers.json", info.EmbeddedFiles);
         Assert.True(embedded.IsEmbedded);
         Assert.Equal(SeedCatalog.FileNames, embedded.EmbeddedFiles);
