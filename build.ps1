@@ -28,11 +28,16 @@
            takes, with Publish-PSResource to a temporary local repository that is unregistered afterwards.
            Install-PSResource or Install-Module install it from any folder registered as a repository.
 
+    Bench  Runs Build, then bench/Invoke-Bench.ps1 on the staged module: the Core benchmarks (BenchmarkDotNet)
+           and the end-to-end runs in pwsh, against Bogus, a Utf8JsonWriter floor and a hand-written script.
+           Prints a table of ratios and saves it, with the machine's description, to bench/results. It takes
+           a few minutes and writes files of several gigabytes, to /dev/shm where there is one.
+
     Build also checks that the version in Directory.Build.props, the one place it is set, equals the module
     manifest's ModuleVersion and the version of the built HealthMock.dll.
 
 .PARAMETER Task
-    The task to run: Build (the default), Test, Demo or Package.
+    The task to run: Build (the default), Test, Demo, Package or Bench.
 
 .PARAMETER Configuration
     The .NET build configuration: Release (the default) or Debug.
@@ -50,7 +55,7 @@
 #Requires -Version 7.3
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
     [string]$Task = 'Build',
 
     [string]$Configuration = 'Release'
@@ -323,6 +328,11 @@ function Invoke-PackageTask {
     Write-Host "Wrote $($nupkg[0].FullName)"
 }
 
+function Invoke-BenchTask {
+    Invoke-BuildTask
+    & (Join-Path $root 'bench/Invoke-Bench.ps1') -Module $manifestOut
+}
+
 # The tool manifest that `dotnet pwsh` needs is found from the current folder, so work from the root.
 Push-Location -LiteralPath $root
 try {
@@ -331,6 +341,7 @@ try {
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
         'Package' { Invoke-PackageTask }
+        'Bench' { Invoke-BenchTask }
     }
 }
 finally {

@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Export-Json'
         'New-MockPatient'
+        'Export-MockPatient'
         'New-MockAppointment'
         'New-MockDataset'
         'New-MockInsurancePolicy'
@@ -51,7 +52,8 @@
 - Generators: New-MockPatient, New-MockProvider, New-MockInsurancePolicy, New-MockAppointment and
   New-MockDataset make linked, rule-abiding records, identical from the same seed and reference date.
 - Files: Export-Json, Export-MockDataset and Import-MockDataset (the benchmark's dataset folder layout with a
-  manifest); ConvertTo-MockFlatObject for Export-Csv and spreadsheets.
+  manifest); ConvertTo-MockFlatObject for Export-Csv and spreadsheets; Export-MockPatient writes millions of
+  patients straight to a file, without the pipeline.
 - Checks: Test-MockDataset reports every broken consistency rule.
 - Mock API: front-desk operations over a dataset folder (find patients, list free slots, book, reschedule and
   cancel appointments, estimate visit costs) as cmdlets and as a local HTTP service (Start-MockHealthApi).

@@ -18,8 +18,9 @@ namespace HealthMock.Commands;
 /// <para type="description">
 /// There are three layouts. By default the records form one JSON array. With -AsLines each record is one compact
 /// line (JSON Lines), which suits large runs and line-by-line tools. With -KeyProperty the records form one JSON
-/// object whose property names are a key of each record, such as the patient id, which is the layout of the
-/// benchmark's users.json.
+/// object whose property names are a key of each record, such as the patient id, like the benchmark's data files.
+/// The field names are the records' own property names in snake_case (date_of_birth); for the benchmark's exact
+/// field names and formats (dob, schedule times as 09:00) write the dataset with Export-MockDataset.
 /// </para>
 /// <para type="description">
 /// Records are written as they arrive, so memory stays flat however many are piped in. Values are written with
@@ -36,8 +37,10 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Write patients keyed by id">
 ///   <code>New-MockPatient -Count 10 -Seed 1 | Export-Json users.json -KeyProperty id</code>
-///   <para>Writes ten patients to users.json in the current folder as one JSON object keyed by patient id, the
-///   layout of the benchmark's users.json. -KeyProperty takes the property name (Id) or its JSON name (id).</para>
+///   <para>Writes ten patients to users.json in the current folder as one JSON object keyed by patient id, like
+///   the benchmark's users.json but with the patients' own snake_case names (date_of_birth, not dob); use
+///   Export-MockDataset for the benchmark's field names. -KeyProperty takes the property name (Id) or its JSON
+///   name (id).</para>
 /// </example>
 /// <example title="Write JSON Lines">
 ///   <code>New-MockProvider -Count 5 -Seed 1 | Export-Json providers.jsonl -AsLines</code>
@@ -77,26 +80,6 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
     private const string KeyedSet = "Keyed";
 
     private const string ShouldProcessAction = "Export JSON";
-
-    private const string NotFileSystemMessage =
-        "The path '{0}' belongs to the {1} provider. Expected a path in the file system.";
-
-    private const string DirectoryNotFoundMessage =
-        "Cannot export JSON to '{0}' because the folder '{1}' does not exist. "
-        + "Expected an existing folder; create it first, for example with New-Item -ItemType Directory.";
-
-    private const string PathIsDirectoryMessage =
-        "Cannot export JSON to '{0}' because it is a folder. Expected the path of a file, such as '{1}'.";
-
-    private const string FileExistsMessage =
-        "The file '{0}' already exists. Use -Force to replace it, or choose another path.";
-
-    private const string AccessDeniedMessage =
-        "Cannot write '{0}': access is denied. Expected a file in a folder you have permission to write to.";
-
-    private const string InvalidPathMessage = "Cannot write '{0}' because the path is not valid: {1}";
-
-    private const string WriteFailedMessage = "Cannot write '{0}': {1}";
 
     private const string WritingMessage = "Exporting JSON to '{0}'.";
 
@@ -202,7 +185,7 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
             return;
         }
 
-        fullPath = ResolveFilePath(Path);
+        fullPath = JsonFileTarget.Resolve(this, Path, Force);
         if (!ShouldProcess(fullPath, ShouldProcessAction))
         {
             skipped = true;
@@ -310,63 +293,9 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
         return json;
     }
 
-    private string ResolveFilePath(string path)
-    {
-        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (provider.Name != "FileSystem")
-        {
-            var message = Format(NotFileSystemMessage, path, provider.Name);
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException(message), "NotFileSystemPath", ErrorCategory.InvalidArgument, path));
-        }
-
-        if (Directory.Exists(resolved))
-        {
-            var example = System.IO.Path.Combine(resolved, "data.json");
-            var message = Format(PathIsDirectoryMessage, resolved, example);
-            ThrowTerminatingError(new ErrorRecord(
-                new IOException(message), "PathIsDirectory", ErrorCategory.InvalidArgument, resolved));
-        }
-
-        var folder = System.IO.Path.GetDirectoryName(resolved);
-        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
-        {
-            var message = Format(DirectoryNotFoundMessage, resolved, folder);
-            ThrowTerminatingError(new ErrorRecord(
-                new DirectoryNotFoundException(message), "DirectoryNotFound", ErrorCategory.ObjectNotFound, folder));
-        }
-
-        if (File.Exists(resolved) && !Force)
-        {
-            var message = Format(FileExistsMessage, resolved);
-            ThrowTerminatingError(new ErrorRecord(
-                new IOException(message), "FileExists", ErrorCategory.ResourceExists, resolved));
-        }
-
-        return resolved;
-    }
-
     private static string Format(string format, params object?[] arguments) =>
         string.Format(CultureInfo.InvariantCulture, format, arguments);
 
-    private ErrorRecord FileError(Exception exception)
-    {
-        var target = file?.Path ?? fullPath;
-        var (error, id, category) = exception switch
-        {
-            UnauthorizedAccessException => (
-                (Exception)new UnauthorizedAccessException(Format(AccessDeniedMessage, target), exception),
-                "AccessDenied",
-                ErrorCategory.PermissionDenied),
-            ArgumentException => (
-                new ArgumentException(Format(InvalidPathMessage, target, exception.Message), exception),
-                "InvalidPath",
-                ErrorCategory.InvalidArgument),
-            _ => (
-                new IOException(Format(WriteFailedMessage, target, exception.Message), exception),
-                "WriteFailed",
-                ErrorCategory.WriteError),
-        };
-        return new ErrorRecord(error, id, category, target);
-    }
+    private ErrorRecord FileError(Exception exception) =>
+        JsonFileTarget.ToErrorRecord(exception, file?.Path ?? fullPath);
 }

@@ -19,7 +19,12 @@ namespace HealthMock.Commands;
 /// Record i depends only on the seed, the options and i, so -Count 10 gives the first ten records of -Count 1000
 /// with the same seed, and -StartIndex makes shards of a large run that join back into it. Without -Seed a seed
 /// is drawn and written to the verbose stream with the reference date, so any run can be repeated. Patients are
-/// written to the pipeline as they are made; press Ctrl+C to stop a long run.
+/// written to the pipeline as they are made; runs of 10,000 or more show progress, and Ctrl+C stops a long run.
+/// </para>
+/// <para type="description">
+/// Cities, streets, conditions, medications and allergies come from the seeds: those embedded in the module, or
+/// your own folder given by -SeedPath or Set-MockSeedPath. Press Tab after -State to complete the states of the
+/// seeds in effect.
 /// </para>
 /// <para type="description">
 /// Email and (last name, date of birth) each identify one patient. When more patients are asked for than the
@@ -61,12 +66,25 @@ namespace HealthMock.Commands;
 /// <seealso cref="NewMockAppointmentCommand"/>
 /// <seealso cref="NewMockDatasetCommand"/>
 /// <seealso cref="ExportJsonCommand"/>
+/// <seealso cref="ConvertToMockFlatObjectCommand"/>
 /// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.New, "MockPatient")]
 [OutputType(typeof(Patient))]
 public sealed class NewMockPatientCommand : PSCmdlet
 {
+    private const int ProgressId = 1;
+
+    // Runs this long generate on a worker thread, ahead of the pipeline thread that writes the records. A few
+    // hundred records wait at most, so few of them are still alive, and promoted, when a garbage collection runs.
+    private const long BackgroundThreshold = 1000;
+
+    private const int BackgroundBatch = 64;
+
+    private const int BackgroundBatches = 4;
+
     private volatile bool _stopping;
+
+    private volatile BackgroundGenerator<Patient>? _background;
 
     /// <summary>
     /// <para type="description">How many patients to generate. Use 0 to check the options without making
@@ -128,11 +146,12 @@ public sealed class NewMockPatientCommand : PSCmdlet
     /// <summary>
     /// <para type="description">The US states to place patients in, as two-letter codes (OR) or names (Oregon),
     /// from the cities in the seeds. A state the seeds do not know stops the command with an UnknownState
-    /// error.</para>
+    /// error. Press Tab to complete the codes.</para>
     /// </summary>
     /// <value>Every seeded state</value>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StateCompleter))]
     public string[]? State { get; set; }
 
     /// <summary>
@@ -155,6 +174,16 @@ public sealed class NewMockPatientCommand : PSCmdlet
     [ValidateNotNull]
     public Provider[]? Provider { get; set; }
 
+    /// <summary>
+    /// <para type="description">A seeds folder of your own, relative to the current location, whose seeds files
+    /// replace the embedded ones of the same name for this command. Without it the folder set with
+    /// Set-MockSeedPath is used, else the seeds embedded in the module.</para>
+    /// </summary>
+    /// <value>The session's seeds (Get-MockSeedPath)</value>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SeedPath { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -170,7 +199,7 @@ public sealed class NewMockPatientCommand : PSCmdlet
             EmailDomains = EmailDomain ?? Array.Empty<string>(),
             Providers = Provider,
         };
-        var generator = CreateGenerator(options);
+        var generator = CreateGenerator(this, ActiveSeeds.Resolve(this, SeedPath), options);
         var records = Count == 0 ? "no records" : $"records {StartIndex} to {StartIndex + (Count - 1)}";
         WriteVerbose(Seed.HasValue
             ? $"Seed {seed}, reference date {options.ReferenceDate:yyyy-MM-dd}, {records}."
@@ -186,23 +215,48 @@ public sealed class NewMockPatientCommand : PSCmdlet
                 + "name and date of birth; later records repeat (name, date of birth) pairs.");
         }
 
+        var progress = new ProgressThrottle(this, ProgressId, "New-MockPatient", "patients", Count);
+        long made = 0;
+        using var background = Count >= BackgroundThreshold && Environment.ProcessorCount > 1
+            ? new BackgroundGenerator<Patient>(generator.Generate, StartIndex, Count, BackgroundBatch,
+                BackgroundBatches)
+            : null;
+        _background = background;
         for (var index = StartIndex; index - StartIndex < Count && !_stopping; index++)
         {
-            WriteObject(generator.Generate(index));
+            Patient? patient;
+            if (background is null)
+            {
+                patient = generator.Generate(index);
+            }
+            else if (!background.TryTake(out patient))
+            {
+                break;
+            }
+
+            WriteObject(patient);
+            progress.Report(++made);
         }
+
+        progress.Complete();
     }
 
     /// <inheritdoc />
     protected override void StopProcessing()
     {
         _stopping = true;
+        _background?.Cancel();
     }
 
-    private PatientGenerator CreateGenerator(PatientOptions options)
+    /// <summary>
+    /// Creates the generator, or stops <paramref name="cmdlet"/> with the error id of the option that cannot be met;
+    /// Export-MockPatient shares it.
+    /// </summary>
+    internal static PatientGenerator CreateGenerator(Cmdlet cmdlet, SeedCatalog seeds, PatientOptions options)
     {
         try
         {
-            return new PatientGenerator(SeedCatalog.Default, options);
+            return new PatientGenerator(seeds, options);
         }
         catch (InvalidOptionException e)
         {
@@ -213,12 +267,12 @@ public sealed class NewMockPatientCommand : PSCmdlet
                 nameof(PatientOptions.EmailDomains) => "InvalidEmailDomain",
                 _ => "InvalidReferenceDate",
             };
-            ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));
+            cmdlet.ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));
             throw;
         }
         catch (PrimaryCarePoolException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.Value));
+            cmdlet.ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.Value));
             throw;
         }
     }

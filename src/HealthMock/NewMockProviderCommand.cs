@@ -106,6 +106,7 @@ public sealed class NewMockProviderCommand : PSCmdlet
     /// <para type="description">The share of providers, from 0 to 1, drawn from primary care specialties (0.4 by
     /// default); the rest come from the other specialties. Use 1 for primary care providers only.</para>
     /// </summary>
+    /// <value>0.4</value>
     [Parameter]
     public double? PrimaryCareShare { get; set; }
 

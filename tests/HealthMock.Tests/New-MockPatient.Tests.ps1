@@ -82,6 +82,13 @@ Describe 'New-MockPatient' {
 
             ConvertTo-Snapshot $longer[0..9] | Should -BeExactly (ConvertTo-Snapshot $ten)
         }
+
+        It 'makes the same records on a worker thread, in a long run, as one at a time' {
+            $long = New-MockPatient -Count 3000 -Seed 7 -ReferenceDate $referenceDate
+            $alone = New-MockPatient -StartIndex 2990 -Count 10 -Seed 7 -ReferenceDate $referenceDate
+
+            ConvertTo-Snapshot $long[2990..2999] | Should -BeExactly (ConvertTo-Snapshot $alone)
+        }
     }
 
     Context 'streaming' {

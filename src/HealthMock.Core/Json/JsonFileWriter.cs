@@ -108,7 +108,9 @@ public sealed class JsonFileWriter : IDisposable
             FileBufferSize);
         try
         {
-            var records = new JsonRecordWriter(stream, options);
+            // With a second core, the file is written on a worker thread while the next records are made.
+            Stream output = Environment.ProcessorCount > 1 ? new WriteBehindStream(stream) : stream;
+            var records = new JsonRecordWriter(output, options);
             return new JsonFileWriter(fullPath, temporaryPath, stream, records, overwrite);
         }
         catch

@@ -22,6 +22,7 @@ internal sealed class JsonPropertyContract
 
     private JsonPropertyContract(PropertyInfo property, string? jsonName, JsonIgnoreCondition ignore)
     {
+        Property = property;
         Name = jsonName ?? property.Name;
         IsVerbatim = jsonName is not null;
         this.ignore = ignore;
@@ -34,6 +35,16 @@ internal sealed class JsonPropertyContract
             defaultValue = Activator.CreateInstance(PropertyType);
         }
     }
+
+    /// <summary>
+    /// Gets the reflected property.
+    /// </summary>
+    public PropertyInfo Property { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether a <see cref="JsonIgnoreAttribute"/> leaves the property out for some values.
+    /// </summary>
+    public bool IsConditional => ignore != JsonIgnoreCondition.Never;
 
     /// <summary>
     /// Gets the property name, or the name given by <see cref="JsonPropertyNameAttribute"/>.

@@ -13,7 +13,9 @@ namespace HealthMock.Json;
 /// <remarks>
 /// Memory stays constant however many records pass: each record is written to a reusable scratch buffer, then
 /// copied to the output in chunks. Only the keyed layout remembers something per record, its key, to refuse
-/// duplicates. A record that fails leaves nothing of itself in the output.
+/// duplicates. A record that fails leaves nothing of itself in the output. Records of a plain class are written by
+/// a compiled plan of their type (see <see cref="JsonObjectPlan"/>), others by the general path; both give the
+/// same bytes.
 /// </remarks>
 public sealed class JsonRecordWriter : IDisposable
 {
@@ -25,19 +27,28 @@ public sealed class JsonRecordWriter : IDisposable
 
     private readonly bool indented;
 
+    // Indenting after writing compactly is needed only where the writer cannot indent with line feeds itself.
+    private readonly bool indentAfterWriting;
+
     private readonly string? keyProperty;
 
     private readonly CancellationToken cancellation;
 
     private readonly JsonValueWriter values;
 
-    private readonly MemoryStream scratch = new();
+    private readonly JsonScratchBuffer scratch = new();
 
+    // It stays inside the document's array or object between records, so it writes each record's separator and
+    // indentation itself; the separator it writes is replaced by this writer's own.
     private readonly Utf8JsonWriter scratchWriter;
 
     private readonly JsonOutputBuffer buffer;
 
     private readonly Dictionary<string, long>? keys;
+
+    private JsonObjectPlan? keyPlan;
+
+    private int keyIndex;
 
     private bool completed;
 
@@ -77,12 +88,18 @@ public sealed class JsonRecordWriter : IDisposable
         this.leaveOpen = leaveOpen;
         layout = options.Layout;
         indented = options.Indented && layout != JsonLayout.Lines;
+        indentAfterWriting = indented && !JsonValueWriter.CanIndentWithLineFeeds;
         keyProperty = options.KeyProperty;
         cancellation = options.CancellationToken;
         values = new JsonValueWriter(options);
-        scratchWriter = new Utf8JsonWriter(scratch, JsonValueWriter.WriterOptions);
+        var writerOptions = indented && !indentAfterWriting
+            ? JsonValueWriter.IndentedWriterOptions
+            : JsonValueWriter.WriterOptions;
+        writerOptions.SkipValidation = true;
+        scratchWriter = new Utf8JsonWriter(scratch, writerOptions);
         buffer = new JsonOutputBuffer(output);
         keys = layout == JsonLayout.Keyed ? new Dictionary<string, long>(StringComparer.Ordinal) : null;
+        OpenDocument();
     }
 
     /// <summary>
@@ -103,22 +120,37 @@ public sealed class JsonRecordWriter : IDisposable
         ThrowIfFinished();
         cancellation.ThrowIfCancellationRequested();
         var number = RecordCount + 1;
-        scratch.SetLength(0);
-        scratchWriter.Reset(scratch);
-        var keyLength = 0;
-        string? key = null;
-        if (layout == JsonLayout.Keyed)
+        string? key;
+        try
         {
-            key = WriteKeyAndRecord(record, number);
-            keyLength = (int)scratch.Length;
+            if (!TryWritePlanned(record, number, out key))
+            {
+                key = WriteGeneral(record, number);
+            }
         }
-        else
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            values.WriteRecord(scratchWriter, record, number);
+            // A plan reports nothing itself: the general path writes the record again and names what is wrong.
+            OpenDocument();
+            try
+            {
+                key = WriteGeneral(record, number);
+            }
+            catch
+            {
+                OpenDocument();
+                throw;
+            }
+        }
+        catch
+        {
+            OpenDocument();
+            throw;
         }
 
         scratchWriter.Flush();
-        WriteFramed(number, keyLength);
+        WriteFramed(number);
+        scratch.Clear();
         if (key is not null)
         {
             keys!.Add(key, number);
@@ -182,8 +214,69 @@ public sealed class JsonRecordWriter : IDisposable
         }
     }
 
-    private string WriteKeyAndRecord(object? record, long number)
+    /// <summary>
+    /// Puts the scratch writer inside the document's array or object, with nothing written yet.
+    /// </summary>
+    private void OpenDocument()
     {
+        scratch.Clear();
+        scratchWriter.Reset(scratch);
+        if (layout == JsonLayout.Array)
+        {
+            scratchWriter.WriteStartArray();
+        }
+        else if (layout == JsonLayout.Keyed)
+        {
+            scratchWriter.WriteStartObject();
+        }
+
+        scratchWriter.Flush();
+        scratch.Clear();
+    }
+
+    private bool TryWritePlanned(object? record, long number, out string? key)
+    {
+        key = null;
+        var plan = values.FindPlan(record, out var unwrapped);
+        if (plan is null)
+        {
+            return false;
+        }
+
+        values.Begin(number);
+        if (layout == JsonLayout.Lines)
+        {
+            scratchWriter.Reset(scratch);
+        }
+        else if (layout == JsonLayout.Keyed)
+        {
+            if (plan != keyPlan)
+            {
+                keyIndex = plan.IndexOfKey(keyProperty!);
+                keyPlan = plan;
+            }
+
+            key = CheckKey(record, number, keyIndex < 0 ? null : plan.Properties[keyIndex].Getter(unwrapped!));
+            scratchWriter.WritePropertyName(key);
+        }
+
+        plan.Write(scratchWriter, unwrapped!, values);
+        return true;
+    }
+
+    private string? WriteGeneral(object? record, long number)
+    {
+        if (layout == JsonLayout.Lines)
+        {
+            scratchWriter.Reset(scratch);
+        }
+
+        if (layout != JsonLayout.Keyed)
+        {
+            values.WriteRecord(scratchWriter, record, number);
+            return null;
+        }
+
         if (!values.TryReadMembers(record, number, out var unwrapped, out var members))
         {
             var message = JsonMessages.Format(
@@ -194,20 +287,17 @@ public sealed class JsonRecordWriter : IDisposable
             throw new JsonExportException(JsonExportErrorKind.MissingKey, message, record, null);
         }
 
-        var key = ReadKey(record, number, members);
-        scratchWriter.WriteStringValue(key);
-        scratchWriter.Flush();
-        scratchWriter.Reset(scratch);
+        var found = members.FindIndex(member =>
+            string.Equals(member.Name, keyProperty, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(values.NameOf(member), keyProperty, StringComparison.Ordinal));
+        var key = CheckKey(record, number, found < 0 ? null : members[found].Value);
+        scratchWriter.WritePropertyName(key);
         values.WriteMembers(scratchWriter, unwrapped!, members);
         return key;
     }
 
-    private string ReadKey(object? record, long number, List<JsonMember> members)
+    private string CheckKey(object? record, long number, object? value)
     {
-        var found = members.FindIndex(member =>
-            string.Equals(member.Name, keyProperty, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(values.NameOf(member), keyProperty, StringComparison.Ordinal));
-        var value = found < 0 ? null : members[found].Value;
         if (value is null || value is string { Length: 0 })
         {
             var message = JsonMessages.Format(JsonMessages.MissingKey, number, keyProperty);
@@ -233,41 +323,32 @@ public sealed class JsonRecordWriter : IDisposable
         return key;
     }
 
-    private void WriteFramed(long number, int keyLength)
+    /// <summary>
+    /// Copies the record from the scratch buffer to the output after this writer's own separator: the scratch
+    /// writer's comma, if it wrote one, is skipped, since a failed record may have reset its count.
+    /// </summary>
+    private void WriteFramed(long number)
     {
-        var bytes = scratch.GetBuffer();
-        var length = (int)scratch.Length;
+        var bytes = scratch.Buffer;
+        var start = scratch.Count > 0 && bytes[0] == (byte)',' ? 1 : 0;
+        var length = scratch.Count - start;
         if (layout == JsonLayout.Lines)
         {
-            buffer.Write(bytes, 0, length);
+            buffer.Write(bytes, start, length);
             buffer.Write((byte)'\n');
             return;
         }
 
         var open = layout == JsonLayout.Array ? (byte)'[' : (byte)'{';
         buffer.Write(number == 1 ? open : (byte)',');
-        if (indented)
+        if (indentAfterWriting)
         {
             buffer.WriteNewLine(1);
-        }
-
-        if (layout == JsonLayout.Keyed)
-        {
-            buffer.Write(bytes, 0, keyLength);
-            buffer.Write((byte)':');
-            if (indented)
-            {
-                buffer.Write((byte)' ');
-            }
-        }
-
-        if (indented)
-        {
-            buffer.WriteIndented(bytes, keyLength, length - keyLength, 1);
+            buffer.WriteIndented(bytes, start, length, 1);
         }
         else
         {
-            buffer.Write(bytes, keyLength, length - keyLength);
+            buffer.Write(bytes, start, length);
         }
     }
 

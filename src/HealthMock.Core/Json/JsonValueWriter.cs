@@ -26,6 +26,15 @@ public sealed class JsonValueWriter
 {
     private const int PathSegmentsShown = 16;
 
+    // Set to true to indent records after writing them compactly, the way taken where the writer cannot indent with
+    // line feeds itself; both ways give the same bytes.
+    private const string IndentAfterWritingSwitch = "HealthMock.Json.IndentAfterWriting";
+
+    // JsonWriterOptions.NewLine, which System.Text.Json 9 added; this library compiles against version 8, which
+    // PowerShell 7.4 carries, and uses the property when the System.Text.Json loaded at run time has it.
+    private static readonly PropertyInfo? NewLineOption = typeof(JsonWriterOptions).GetProperty("NewLine") is
+        { CanWrite: true } property && property.PropertyType == typeof(string) ? property : null;
+
     private readonly JsonNameConverter names;
 
     private readonly IJsonObjectInspector? inspector;
@@ -41,6 +50,10 @@ public sealed class JsonValueWriter
     private readonly List<PathSegment> path = new();
 
     private long recordNumber;
+
+    private Type? lastPlanType;
+
+    private JsonObjectPlan? lastPlan;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="JsonValueWriter"/> class.
@@ -68,6 +81,35 @@ public sealed class JsonValueWriter
         Indented = false,
         MaxDepth = int.MaxValue,
     };
+
+    /// <summary>
+    /// Gets a value indicating whether <see cref="IndentedWriterOptions"/> indent with line feeds. System.Text.Json 9
+    /// and later can be told to; older versions use the operating system's new line, a line feed except on Windows.
+    /// </summary>
+    internal static bool CanIndentWithLineFeeds =>
+        (NewLineOption is not null || Environment.NewLine == "\n")
+        && !(AppContext.TryGetSwitch(IndentAfterWritingSwitch, out var indentAfterWriting) && indentAfterWriting);
+
+    /// <summary>
+    /// Gets writer options like <see cref="WriterOptions"/> but indented with two spaces and, where
+    /// <see cref="CanIndentWithLineFeeds"/> holds, line feeds.
+    /// </summary>
+    internal static JsonWriterOptions IndentedWriterOptions
+    {
+        get
+        {
+            var options = WriterOptions;
+            options.Indented = true;
+            if (NewLineOption is null)
+            {
+                return options;
+            }
+
+            object boxed = options;
+            NewLineOption.SetValue(boxed, "\n");
+            return (JsonWriterOptions)boxed;
+        }
+    }
 
     /// <summary>
     /// Writes one value as a complete JSON value.
@@ -122,6 +164,86 @@ public sealed class JsonValueWriter
             throw ReadFailed(record, ex);
         }
     }
+
+    /// <summary>
+    /// Finds the compiled plan for a record, when the record is a plain object that has one: not null, not a
+    /// scalar or collection, not described by the inspector and carrying no properties added by a wrapper.
+    /// </summary>
+    /// <param name="record">The record, possibly wrapped.</param>
+    /// <param name="unwrapped">The record after unwrapping, which the plan writes.</param>
+    /// <returns>The plan, or <see langword="null"/> when the record takes the general path.</returns>
+    internal JsonObjectPlan? FindPlan(object? record, out object? unwrapped)
+    {
+        unwrapped = record is null || inspector is null ? record : inspector.Unwrap(record);
+        if (unwrapped is null)
+        {
+            return null;
+        }
+
+        var type = unwrapped.GetType();
+        if (type != lastPlanType)
+        {
+            lastPlan = JsonObjectPlan.For(type, names.Policy);
+            lastPlanType = type;
+        }
+
+        if (lastPlan is null || inspector is null)
+        {
+            return lastPlan;
+        }
+
+        if (inspector.TryGetProperties(unwrapped, out _))
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(record, unwrapped))
+        {
+            using var extra = inspector.GetExtraProperties(record!).GetEnumerator();
+            if (extra.MoveNext())
+            {
+                return null;
+            }
+        }
+
+        return lastPlan;
+    }
+
+    /// <summary>
+    /// Says whether a value met inside a planned object is written as it is: the inspector does not unwrap it.
+    /// </summary>
+    /// <param name="value">A value that is not null.</param>
+    /// <returns><see langword="true"/> when a plan may write the value.</returns>
+    internal bool IsPlain(object value) => inspector is null || ReferenceEquals(inspector.Unwrap(value), value);
+
+    /// <summary>
+    /// Says whether an object met inside a planned object is written from its declared properties: the inspector
+    /// neither unwraps it nor describes it.
+    /// </summary>
+    /// <param name="value">An object that is not null.</param>
+    /// <returns><see langword="true"/> when a plan may write the object.</returns>
+    internal bool IsPlainObject(object value) =>
+        inspector is null
+        || (ReferenceEquals(inspector.Unwrap(value), value) && !inspector.TryGetProperties(value, out _));
+
+    /// <summary>
+    /// Writes a property of a planned object through the general path.
+    /// </summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="name">The encoded property name.</param>
+    /// <param name="value">The value.</param>
+    internal void WriteGeneralProperty(Utf8JsonWriter writer, JsonEncodedText name, object? value)
+    {
+        writer.WritePropertyName(name);
+        WriteValue(writer, value);
+    }
+
+    /// <summary>
+    /// Writes a value inside a planned object through the general path.
+    /// </summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="value">The value.</param>
+    internal void WriteGeneralValue(Utf8JsonWriter writer, object? value) => WriteValue(writer, value);
 
     /// <summary>
     /// Reads the properties of a record that is an object or a dictionary, so that a key can be picked from them.
@@ -205,7 +327,11 @@ public sealed class JsonValueWriter
     private static bool IsUnexpected(Exception exception) =>
         exception is not (JsonExportException or OperationCanceledException or OutOfMemoryException);
 
-    private void Begin(long number)
+    /// <summary>
+    /// Starts a record: clears the state kept for cycle detection and error messages.
+    /// </summary>
+    /// <param name="number">The record's position counting from 1, or 0 when it is not part of a stream.</param>
+    internal void Begin(long number)
     {
         recordNumber = number;
         ancestors.Clear();
