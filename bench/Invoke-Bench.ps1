@@ -151,6 +151,16 @@ try {
         $Case.best_records_per_second
     }
 
+    # The records/s of case A over case B: the median over the rounds both ran in of the ratio within the round.
+    function Get-PairedRatio($A, $B) {
+        $pairs = [Math]::Min(@($A.seconds).Count, @($B.seconds).Count)
+        $ratios = @(@(for ($i = 0; $i -lt $pairs; $i++) {
+            ($A.records / $A.seconds[$i]) / ($B.records / $B.seconds[$i])
+        }) | Sort-Object)
+        $middle = [int][Math]::Floor($ratios.Count / 2)
+        if ($ratios.Count % 2) { $ratios[$middle] } else { ($ratios[$middle - 1] + $ratios[$middle]) / 2 }
+    }
+
     $none = '-'
     $generation = $patientBogus.median_ns / $patientCore.median_ns
     Add-Target 'Core patient generation vs Bogus `Faker<T>` (same process)' (Format-Ratio $generation) $none `
@@ -158,17 +168,17 @@ try {
     $writer = $jsonFloor.median_ns / $jsonWriter.median_ns
     Add-Target 'Export-Json writer vs `Utf8JsonWriter` floor, same objects and bytes' ('{0:P0}' -f $writer) $none `
         '>= 70%' ($writer -ge 0.7)
-    $vsBogus = $largest.records_per_second / $bogus.records_per_second
+    $vsBogus = Get-PairedRatio $largest $bogus
     Add-Target "``New-MockPatient -Count $largestName \| Export-Json`` vs raw Bogus console, records/s" `
         (Format-Ratio $vsBogus) (Format-Ratio ((Get-Best $largest) / (Get-Best $bogus))) '>= 2.5x' ($vsBogus -ge 2.5)
     if ($direct) {
-        $directVsBogus = $direct.records_per_second / $bogus.records_per_second
+        $directVsBogus = Get-PairedRatio $direct $bogus
         Add-Target "``Export-MockPatient -Count $largestName`` (no pipeline) vs raw Bogus console" `
             (Format-Ratio $directVsBogus) (Format-Ratio ((Get-Best $direct) / (Get-Best $bogus))) '>= 2.5x' `
             ($directVsBogus -ge 2.5)
     }
 
-    $vsScript = $largest.records_per_second / $script.records_per_second
+    $vsScript = Get-PairedRatio $largest $script
     Add-Target "``New-MockPatient -Count $largestName \| Export-Json`` vs hand-written script" `
         (Format-Ratio $vsScript) (Format-Ratio ((Get-Best $largest) / (Get-Best $script))) '>= 100x' `
         ($vsScript -ge 100)
@@ -193,12 +203,10 @@ try {
 
     Add-Target '`New-MockPatient -Count 100000000 \| Select-Object -First 3`' ('{0:N2} s' -f $first.median_seconds) `
         ('{0:N2} s' -f ($first.records / (Get-Best $first))) '<= 1 s' ($first.median_seconds -le 1)
-    # The two ran side by side in each round, so each round gives one ratio; the median of those is kept.
     $pairs = [Math]::Min(@($progress.seconds).Count, @($largest.seconds).Count)
-    $ratios = @(for ($i = 0; $i -lt $pairs; $i++) { $progress.seconds[$i] / $largest.seconds[$i] }) | Sort-Object
-    $progressCost = $ratios[[int][Math]::Floor(($ratios.Count - 1) / 2)] - 1
+    $progressCost = (Get-PairedRatio $largest $progress) - 1
     $progressBest = (Get-Best $largest) / (Get-Best $progress) - 1
-    Add-Target "Progress shown vs hidden, ``pipeline $largestName`` (median of $pairs paired runs)" `
+    Add-Target "Progress shown vs hidden, ``pipeline $largestName`` ($pairs runs of each)" `
         ('{0:+0.0%;-0.0%;0%}' -f $progressCost) ('{0:+0.0%;-0.0%;0%}' -f $progressBest) '<= 5%' `
         ($progressCost -le 0.05)
 
@@ -222,8 +230,10 @@ try {
     }
 
     $lines.Add('')
-    $lines.Add('Each end-to-end ratio divides the medians of the two cases; the best runs column divides their ' +
-        'fastest runs, which other load on the machine can only slow down. A target is met on the medians.')
+    $lines.Add('The two cases of a ratio run next to each other in each round; an end-to-end ratio is the median ' +
+        'of the ratios of the rounds (for the dataset, of the medians), and the best runs column divides the ' +
+        'fastest run of each case, which other load on the machine can only slow down. A target is met on the ' +
+        'medians.')
 
     $lines.Add('')
     $lines.Add('## Core (BenchmarkDotNet, in process, ShortRun: 3 warm-ups, 3 iterations of 1,000 records)')
