@@ -16,9 +16,10 @@ namespace HealthMock.Commands;
 /// -AsLines, no indentation with -Compress.
 /// </para>
 /// <para type="description">
-/// Every object that crosses the pipeline costs PowerShell nearly as much time as making a patient, so for the
-/// largest runs this command is about a quarter faster than the pipeline on two cores; memory stays flat at any
-/// count. Use New-MockPatient when the records should be filtered or reshaped on their way to the file.
+/// Every object that crosses the pipeline costs PowerShell about half the time it takes to make a patient, on the
+/// thread that also writes the file, so for the largest runs this command is a quarter to a half faster than the
+/// pipeline on two cores; memory stays flat at any count. Use New-MockPatient when the records should be
+/// filtered or reshaped on their way to the file.
 /// </para>
 /// <para type="description">
 /// The file appears only when every record was written: a failure or Ctrl+C leaves an earlier file untouched.
