@@ -11,9 +11,13 @@ namespace HealthMock.Commands;
 /// most every quarter second, looking at the clock only once every 256 records.
 /// </summary>
 /// <remarks>
-/// Call <see cref="Report"/> after each record and <see cref="Complete"/> at the end, both from the pipeline
+/// <para>A bar appears only once a run has lasted a second and, when its total is known, is expected to last two
+/// seconds more: a run that ends sooner shows none, rather than a bar that flashes. That also spares short runs the
+/// first progress record's cost, which in pwsh's console host is about 150 ms, several percent of a two-second
+/// run.</para>
+/// <para>Call <see cref="Report"/> after each record and <see cref="Complete"/> at the end, both from the pipeline
 /// thread (BeginProcessing, ProcessRecord or EndProcessing). A run whose total is unknown, such as records piped
-/// in, reports once it has passed the threshold.
+/// in, reports once it has passed the threshold.</para>
 /// </remarks>
 internal sealed class ProgressThrottle
 {
@@ -23,6 +27,10 @@ internal sealed class ProgressThrottle
     private const long CheckEvery = 256;
 
     private static readonly long IntervalTicks = Stopwatch.Frequency / 4;
+
+    private static readonly long FirstDelayTicks = Stopwatch.Frequency;
+
+    private const double LeastRemainingSeconds = 2.0;
 
     private readonly Cmdlet _cmdlet;
     private readonly int _activityId;
@@ -81,6 +89,11 @@ internal sealed class ProgressThrottle
         }
 
         _lastWrite = now;
+        if (!_written && !WorthShowing(done, now))
+        {
+            return;
+        }
+
         var count = done.ToString("N0", CultureInfo.InvariantCulture);
         var status = _status?.Invoke(done);
 
@@ -105,6 +118,27 @@ internal sealed class ProgressThrottle
 
         _cmdlet.WriteProgress(record);
         _written = true;
+    }
+
+    /// <summary>
+    /// Whether a first bar is worth showing at <paramref name="now"/>: the run has lasted a second and, when its total
+    /// is known, the rate so far predicts at least two more seconds.
+    /// </summary>
+    private bool WorthShowing(long done, long now)
+    {
+        if (now < FirstDelayTicks)
+        {
+            return false;
+        }
+
+        if (_total <= 0 || done <= 0)
+        {
+            return true;
+        }
+
+        var seconds = (double)now / Stopwatch.Frequency;
+        var remaining = seconds * (_total - done) / done;
+        return remaining >= LeastRemainingSeconds;
     }
 
     /// <summary>Removes the progress bar, when one was shown.</summary>

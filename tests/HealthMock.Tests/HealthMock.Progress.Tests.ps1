@@ -23,8 +23,8 @@ BeforeAll {
         }
     }
 
-    # Slows the consumer a little every 1,000 records, so a run lasts long enough to report progress.
-    $slowly = '| ForEach-Object -Begin { $n = 0 } -Process { if (++$n % 1000 -eq 0) { Start-Sleep -Milliseconds 60 } }'
+    # Slows the consumer every 1,000 records, so a run lasts the few seconds after which progress shows.
+    $slowly = '| ForEach-Object -Begin { $n = 0 } -Process { if (++$n % 1000 -eq 0) { Start-Sleep -Milliseconds 300 } }'
 }
 
 Describe 'Progress' {
@@ -62,6 +62,11 @@ Describe 'Progress' {
     Context 'short runs and preferences' {
         It 'shows no progress for a run under 10,000 records' {
             Get-ProgressRecord "New-MockPatient -Count 500 -Seed 1 $slowly" | Should -BeNullOrEmpty
+        }
+
+        It 'shows no progress for a run of 10,000 records or more that ends within about a second' {
+            $quickly = $slowly.Replace('Milliseconds 300', 'Milliseconds 40')
+            Get-ProgressRecord "New-MockPatient -Count 12000 -Seed 1 $quickly" | Should -BeNullOrEmpty
         }
 
         It 'shows no progress when $ProgressPreference is SilentlyContinue' {
