@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
+using HealthMock.Generation;
 using HealthMock.Json;
 
 namespace HealthMock.Commands;
@@ -110,20 +111,22 @@ public sealed class ExportMockDatasetCommand : PSCmdlet, IDisposable
         }
 
         var dataset = Dataset!;
-        var total = (long)dataset.Patients.Count + dataset.Providers.Count + dataset.Policies.Count
-            + dataset.Appointments.Count;
-        var file = DatasetFiles.Users;
-        var progress = new ProgressThrottle(this, ProgressId, "Export-MockDataset", "records", total,
-            done => $"Writing {file}: {done:N0} of {total:N0} records");
+        ProgressThrottle? progress = null;
+        var what = "";
         var writer = new DatasetWriter
         {
-            Progress = (name, done, _) =>
+            Progress = (name, done, total) =>
             {
-                file = name;
+                what = name;
+                progress ??= new ProgressThrottle(this, ProgressId, "Export-MockDataset", "records", total,
+                    count => what == DatasetWriter.PatientsProgress
+                        ? $"Writing each patient with its policies and appointments: {count:N0} of {total:N0} "
+                            + "providers and patients"
+                        : $"Writing {what}: {count:N0} of {total:N0} records");
                 progress.Report(done);
             },
         };
-        WriteDebug($"Writing {total} records into a staging folder inside '{folder}', then moving the files in.");
+        WriteDebug($"Writing {dataset} into a staging folder inside '{folder}', then moving the files in.");
         DatasetManifest manifest;
         try
         {
@@ -132,6 +135,12 @@ public sealed class ExportMockDatasetCommand : PSCmdlet, IDisposable
         catch (DatasetFileException e)
         {
             ThrowTerminatingError(ImportMockDatasetCommand.ToErrorRecord(e));
+            throw;
+        }
+        catch (RecordException e)
+        {
+            // Only a dataset written as it is made meets its records' errors here, such as NoFreeSlot.
+            ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.LimitsExceeded, e.Target));
             throw;
         }
         catch (JsonExportException e)
@@ -151,14 +160,14 @@ public sealed class ExportMockDatasetCommand : PSCmdlet, IDisposable
             throw;
         }
 
-        progress.Complete();
+        progress?.Complete();
         foreach (var name in DatasetFiles.All)
         {
             var count = manifest.Counts.TryGetValue(name, out var records) ? $" ({records} records)" : "";
             WriteVerbose($"Saved '{System.IO.Path.Combine(folder, name)}'{count}.");
         }
 
-        WriteVerbose($"Wrote {Dataset} to '{folder}'.");
+        WriteVerbose($"Wrote {DatasetSummary(manifest)} (seed {manifest.Seed}) to '{folder}'.");
         if (PassThru)
         {
             WriteObject(manifest);
@@ -167,4 +176,11 @@ public sealed class ExportMockDatasetCommand : PSCmdlet, IDisposable
 
     /// <inheritdoc />
     protected override void StopProcessing() => _cancellation.Cancel();
+
+    private static string DatasetSummary(DatasetManifest manifest)
+    {
+        long Count(string file) => manifest.Counts.TryGetValue(file, out var count) ? count : 0;
+        return $"{Count(DatasetFiles.Users)} patients, {Count(DatasetFiles.Providers)} providers, "
+            + $"{Count(DatasetFiles.Insurance)} policies, {Count(DatasetFiles.Appointments)} appointments";
+    }
 }

@@ -43,6 +43,15 @@ namespace HealthMock.Commands;
 /// vocabularies come from the seeds in effect: -SeedPath, else the folder set with Set-MockSeedPath, else the
 /// seeds embedded in the module.
 /// </para>
+/// <para type="description">
+/// Large datasets are made as they are used. Up to 100,000 records (counting patients, providers, appointments and
+/// a policy per patient: about 20,000 patients with three appointments each) the records are made before the
+/// command returns. A larger dataset is returned at once, its options checked, and its records are made the
+/// same, all together, when one of its collections is first read; piped to Export-MockDataset it is written as
+/// it is made, one patient at a time, so a dataset of millions of patients never has to fit in memory. Errors
+/// that only making the records reveals, such as NoFreeSlot when the providers' schedules are full, then come
+/// from the command that reads or writes it.
+/// </para>
 /// <example title="Build a clinic">
 ///   <code>$clinic = New-MockDataset -PatientCount 1000 -ProviderCount 40 -AppointmentsPerPatient 3 -Seed 1</code>
 ///   <para>Builds a clinic of a thousand patients, forty providers and three thousand appointments.</para>
@@ -54,6 +63,12 @@ namespace HealthMock.Commands;
 ///   <para>Builds a network with clinics in Oregon and Washington, counts the patients of each state and the
 ///   appointments held in person and by telehealth. A patient sees providers of the other state only by
 ///   telehealth.</para>
+/// </example>
+/// <example title="Write a large dataset as it is made">
+///   <code>New-MockDataset -PatientCount 30000 -ProviderCount 300 -Seed 8 | Export-MockDataset ./big -Force</code>
+///   <para>Writes 30,000 patients with their policies and 90,000 appointments as they are made, into the four
+///   files at once while a second thread makes the next patients. Memory stays flat, so the same command works
+///   for millions of patients.</para>
 /// </example>
 /// <example title="Count appointments by status">
 ///   <code>(New-MockDataset -PatientCount 50 -ProviderCount 8 -Seed 2).Appointments | Group-Object Status</code>
@@ -79,6 +94,12 @@ namespace HealthMock.Commands;
 public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
 {
     private const int ProgressId = 5;
+
+    /// <summary>
+    /// The most records (patients, policies, appointments and providers, counting a policy per patient) a dataset
+    /// may have to be made at once; a larger one is made when first read, or as Export-MockDataset writes it.
+    /// </summary>
+    internal const long MadeAtOnceUpTo = 100_000;
 
     private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
@@ -202,6 +223,15 @@ public sealed class NewMockDatasetCommand : PSCmdlet, IDisposable
             var generator = new DatasetGenerator(seeds, options);
             WriteVerbose($"Clinics in {string.Join(", ", generator.States)}"
                 + (State is null ? " (drawn from the seed; choose with -State)." : "."));
+            if (records > MadeAtOnceUpTo)
+            {
+                dataset = generator.Defer();
+                WriteVerbose($"{dataset}: over {MadeAtOnceUpTo:N0} records, so they are made when first read. "
+                    + "Export-MockDataset writes them as they are made, without holding them in memory.");
+                WriteObject(dataset);
+                return;
+            }
+
             dataset = generator.Generate(_cancellation.Token, (activity, percent) =>
             {
                 step = activity;

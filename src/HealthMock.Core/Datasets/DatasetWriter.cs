@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using HealthMock.Datasets;
+using HealthMock.Generation;
 using HealthMock.Json;
 
 namespace HealthMock;
@@ -17,9 +18,13 @@ namespace HealthMock;
 /// after a failure or cancellation, none of the new ones.
 /// </summary>
 /// <remarks>
-/// The files are first written, one record at a time through <see cref="JsonFileWriter"/>, into a hidden staging
-/// folder inside the target folder; only when all five are complete are they moved into place. Files the target
-/// folder held before are replaced only when overwriting is allowed, and are put back if a move fails.
+/// <para>The files are first written, one record at a time through <see cref="JsonFileWriter"/>, into a hidden
+/// staging folder inside the target folder, and hashed on the way; only when all five are complete are they moved
+/// into place. Files the target folder held before are replaced only when overwriting is allowed, and are put back
+/// if a move fails.</para>
+/// <para>A dataset whose records are not made yet (<see cref="DatasetGenerator.Defer"/>) is written as it is made,
+/// patient by patient into all four files at once, while a second thread makes the next patients; no more than a
+/// few hundred patients' records are held at any time, so memory stays flat at any size.</para>
 /// </remarks>
 public sealed class DatasetWriter
 {
@@ -27,13 +32,24 @@ public sealed class DatasetWriter
 
     private const string MomentFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
 
+    /// <summary>What <see cref="Progress"/> reports in place of a file name while a dataset is written as it is
+    /// made.</summary>
+    public const string PatientsProgress = "patients";
+
+    // Patients handed over from the thread that makes them at a time, and batches of them made ahead.
+    private const int PatientsPerBatch = 64;
+
+    private const int BatchesAhead = 8;
+
     private long _written;
 
     private long _total;
 
     /// <summary>
     /// Called after each record is written with the file being written, the records written so far and the
-    /// records of the whole dataset, on the thread that calls <see cref="Write"/>; null for no reports.
+    /// records of the whole dataset, on the thread that calls <see cref="Write"/>; null for no reports. A dataset
+    /// written as it is made counts its providers and then its patients (each with its policies and appointments)
+    /// in place of records, with <see cref="PatientsProgress"/> in place of the file name once the patients start.
     /// </summary>
     public Action<string, long, long>? Progress { get; set; }
 
@@ -79,15 +95,24 @@ public sealed class DatasetWriter
                 ModuleVersion = dataset.ModuleVersion ?? "",
             };
             _written = 0;
-            _total = (long)dataset.Patients.Count + dataset.Providers.Count + dataset.Appointments.Count
-                + dataset.Policies.Count;
-            WriteFile(staging, DatasetFiles.Users, "id", dataset.Patients.Select(ToRecord), manifest, cancellation);
-            WriteFile(staging, DatasetFiles.Providers, "id", dataset.Providers.Select(ToRecord), manifest,
-                cancellation);
-            WriteFile(staging, DatasetFiles.Appointments, "id", dataset.Appointments.Select(ToRecord), manifest,
-                cancellation);
-            WriteFile(staging, DatasetFiles.Insurance, "policy_number", dataset.Policies.Select(ToRecord), manifest,
-                cancellation);
+            if (dataset.Pending is DatasetGenerator generator)
+            {
+                WriteAsMade(generator, staging, manifest, cancellation);
+            }
+            else
+            {
+                _total = (long)dataset.Patients.Count + dataset.Providers.Count + dataset.Appointments.Count
+                    + dataset.Policies.Count;
+                WriteFile(staging, DatasetFiles.Users, "id", dataset.Patients.Select(ToRecord), manifest,
+                    cancellation);
+                WriteFile(staging, DatasetFiles.Providers, "id", dataset.Providers.Select(ToRecord), manifest,
+                    cancellation);
+                WriteFile(staging, DatasetFiles.Appointments, "id", dataset.Appointments.Select(ToRecord), manifest,
+                    cancellation);
+                WriteFile(staging, DatasetFiles.Insurance, "policy_number", dataset.Policies.Select(ToRecord),
+                    manifest, cancellation);
+            }
+
             WriteManifest(staging, manifest);
             cancellation.ThrowIfCancellationRequested();
             MoveIntoPlace(staging, target);
@@ -146,6 +171,68 @@ public sealed class DatasetWriter
     private void WriteFile<T>(string staging, string name, string key, IEnumerable<T> records,
         DatasetManifest manifest, CancellationToken cancellation)
     {
+        using var writer = Open(staging, name, key, cancellation);
+        foreach (var record in records)
+        {
+            writer.Write(record);
+            _written++;
+            Progress?.Invoke(name, _written, _total);
+        }
+
+        Complete(writer, name, manifest);
+    }
+
+    /// <summary>
+    /// Writes a dataset as it is made: the providers, then each patient with the policies and appointments made
+    /// with it, into the four files at once, while a second thread makes the patients ahead.
+    /// </summary>
+    private void WriteAsMade(DatasetGenerator generator, string staging, DatasetManifest manifest,
+        CancellationToken cancellation)
+    {
+        var records = generator.Start();
+        _total = (long)records.Providers.Count + records.PatientCount;
+        using var users = Open(staging, DatasetFiles.Users, "id", cancellation);
+        using var providers = Open(staging, DatasetFiles.Providers, "id", cancellation);
+        using var appointments = Open(staging, DatasetFiles.Appointments, "id", cancellation);
+        using var insurance = Open(staging, DatasetFiles.Insurance, "policy_number", cancellation);
+        foreach (var provider in records.Providers)
+        {
+            providers.Write(ToRecord(provider));
+            _written++;
+            Progress?.Invoke(DatasetFiles.Providers, _written, _total);
+        }
+
+        using (var ahead = new BackgroundGenerator<DatasetStep>(records.Next, 0, records.PatientCount,
+            PatientsPerBatch, BatchesAhead))
+        using (cancellation.Register(ahead.Cancel))
+        {
+            while (ahead.TryTake(out var step))
+            {
+                users.Write(ToRecord(step.Patient));
+                foreach (var policy in step.Policies)
+                {
+                    insurance.Write(ToRecord(policy));
+                }
+
+                foreach (var appointment in step.Appointments)
+                {
+                    appointments.Write(ToRecord(appointment));
+                }
+
+                _written++;
+                Progress?.Invoke(PatientsProgress, _written, _total);
+            }
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        Complete(users, DatasetFiles.Users, manifest);
+        Complete(providers, DatasetFiles.Providers, manifest);
+        Complete(appointments, DatasetFiles.Appointments, manifest);
+        Complete(insurance, DatasetFiles.Insurance, manifest);
+    }
+
+    private static JsonFileWriter Open(string staging, string name, string key, CancellationToken cancellation)
+    {
         var options = new JsonExportOptions
         {
             Layout = JsonLayout.Keyed,
@@ -154,21 +241,14 @@ public sealed class DatasetWriter
             NamingPolicy = NamingPolicy.SnakeCase,
             CancellationToken = cancellation,
         };
-        var path = Path.Combine(staging, name);
-        using (var writer = JsonFileWriter.Create(path, options))
-        {
-            foreach (var record in records)
-            {
-                writer.Write(record);
-                _written++;
-                Progress?.Invoke(name, _written, _total);
-            }
+        return JsonFileWriter.Create(Path.Combine(staging, name), options, computeSha256: true);
+    }
 
-            writer.Complete();
-            manifest.Counts[name] = writer.RecordCount;
-        }
-
-        manifest.Sha256[name] = HashFile(path);
+    private static void Complete(JsonFileWriter writer, string name, DatasetManifest manifest)
+    {
+        writer.Complete();
+        manifest.Counts[name] = writer.RecordCount;
+        manifest.Sha256[name] = writer.Sha256!;
     }
 
     private static void WriteManifest(string staging, DatasetManifest manifest)

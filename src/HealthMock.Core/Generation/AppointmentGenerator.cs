@@ -99,17 +99,42 @@ public sealed class AppointmentGenerator
         _providers = facts.ToArray();
         foreach (var policy in policies ?? Array.Empty<InsurancePolicy>())
         {
-            if (policy is null)
-            {
-                continue;
-            }
-
-            _policiesByNumber[policy.PolicyNumber] = policy;
-            if (!_policiesByPatient.ContainsKey(policy.PatientId))
-            {
-                _policiesByPatient[policy.PatientId] = policy;
-            }
+            AddPolicy(policy);
         }
+    }
+
+    /// <summary>
+    /// Registers a policy for copays, as the constructor's policies do: by its number, and as its patient's policy
+    /// when it is the first one given for that patient. Lets a caller hand policies over as they are made.
+    /// </summary>
+    public void AddPolicy(InsurancePolicy policy)
+    {
+        if (policy is null)
+        {
+            return;
+        }
+
+        _policiesByNumber[policy.PolicyNumber] = policy;
+        if (!_policiesByPatient.ContainsKey(policy.PatientId))
+        {
+            _policiesByPatient[policy.PatientId] = policy;
+        }
+    }
+
+    /// <summary>
+    /// Forgets what the generator keeps about a patient whose appointments are all booked: its own bookings and its
+    /// policies. The providers' slots stay booked. Call it only for a patient that will not be booked again; it
+    /// keeps memory flat over millions of patients.
+    /// </summary>
+    public void Forget(Patient patient)
+    {
+        _patientBookings.Remove(patient.Id);
+        if (!string.IsNullOrEmpty(patient.InsurancePolicyNumber))
+        {
+            _policiesByNumber.Remove(patient.InsurancePolicyNumber!);
+        }
+
+        _policiesByPatient.Remove(patient.Id);
     }
 
     /// <summary>The number of appointments made so far.</summary>

@@ -34,15 +34,7 @@ public sealed class DatasetGenerator
     /// <summary>The youngest age at which a patient subscribes to a family policy.</summary>
     public const int FamilySubscriberMinAge = 25;
 
-    /// <summary>How many of the following patients are looked at for a subscriber's spouse and children.</summary>
-    private const int FamilyLookAhead = 12;
-
-    private const int MostChildren = 3;
-
-    private const int SpouseAgeGap = 12;
-
     private readonly SeedCatalog _seeds;
-    private readonly DatasetOptions _options;
     private readonly DateTime _referenceDate;
 
     /// <summary>
@@ -61,12 +53,18 @@ public sealed class DatasetGenerator
         }
 
         _seeds = seeds;
-        _options = options;
+        Options = options;
         _referenceDate = DateTime.SpecifyKind(options.ReferenceDate.Date, DateTimeKind.Unspecified);
         States = options.States.Count == 0
             ? new[] { DrawState(seeds, options.Seed) }
             : options.States.Select(s => seeds.FindState(s)!).Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>The options the dataset is made with.</summary>
+    internal DatasetOptions Options { get; }
+
+    /// <summary>The reference date, without a time of day.</summary>
+    internal DateTime ReferenceDate => _referenceDate;
 
     /// <summary>
     /// The two-letter codes of the states the clinic network practises in: those of
@@ -90,14 +88,14 @@ public sealed class DatasetGenerator
     /// </summary>
     public MockDataset Generate(CancellationToken cancellationToken = default, Action<string, int>? progress = null)
     {
-        var options = _options;
+        var options = Options;
         var dataset = new MockDataset
         {
             Seed = options.Seed,
             ReferenceDate = _referenceDate,
             ModuleVersion = ModuleVersion,
         };
-        var total = options.ProviderCount + 3L * options.PatientCount;
+        var total = options.ProviderCount + (long)options.PatientCount;
         var done = 0L;
         var lastPercent = -1;
         void Step(string activity)
@@ -112,53 +110,84 @@ public sealed class DatasetGenerator
             }
         }
 
-        var providers = new ProviderGenerator(_seeds, new ProviderOptions
+        var records = Start();
+        foreach (var provider in records.Providers)
+        {
+            dataset.Providers.Add(provider);
+            Step("Generating providers");
+        }
+
+        for (var i = 0; i < options.PatientCount; i++)
+        {
+            var part = records.Next(i);
+            dataset.Patients.Add(part.Patient);
+            dataset.Policies.AddRange(part.Policies);
+            dataset.Appointments.AddRange(part.Appointments);
+            Step("Generating patients with their policies and appointments");
+        }
+
+        return dataset;
+    }
+
+    /// <summary>
+    /// Returns the dataset without making its records yet: they are made, all at once, when one of its record lists
+    /// is first read, or one patient at a time, never all held, when <see cref="DatasetWriter"/> writes it. Either
+    /// way they are the records <see cref="Generate"/> makes. The errors that can be found without making the
+    /// patients (no primary care provider for some age, a provider schedule that cannot be booked) are thrown now.
+    /// </summary>
+    public MockDataset Defer()
+    {
+        Start();
+        return MockDataset.Deferred(this);
+    }
+
+    /// <summary>
+    /// Starts a pass over the dataset's records: makes the providers and prepares the streams of patients,
+    /// policies and appointments, throwing the errors they find in their options.
+    /// </summary>
+    internal DatasetRecordStream Start()
+    {
+        var options = Options;
+        var providerStream = new ProviderGenerator(_seeds, new ProviderOptions
         {
             Seed = options.Seed,
             PrimaryCareShare = options.PrimaryCareShare,
             States = States,
         });
+        var providers = new List<Provider>(options.ProviderCount);
         for (var i = 0; i < options.ProviderCount; i++)
         {
-            dataset.Providers.Add(providers.Generate(i));
-            Step("Generating providers");
+            providers.Add(providerStream.Generate(i));
         }
 
         if (options.PatientCount == 0)
         {
-            return dataset;
+            return new DatasetRecordStream(this, providers, null, null, null);
         }
 
         var patientOptions = new PatientOptions
         {
             Seed = options.Seed,
             ReferenceDate = _referenceDate,
-            Providers = dataset.Providers,
+            Providers = providers,
         };
-        EnsurePrimaryCare(dataset.Providers, patientOptions.MinAge, patientOptions.MaxAge);
-        patientOptions.States = PatientStates(dataset.Providers, patientOptions.MinAge, patientOptions.MaxAge);
+        EnsurePrimaryCare(providers, patientOptions.MinAge, patientOptions.MaxAge);
+        patientOptions.States = PatientStates(providers, patientOptions.MinAge, patientOptions.MaxAge);
         var patients = new PatientGenerator(_seeds, patientOptions);
-        for (var i = 0; i < options.PatientCount; i++)
+        var policies = new PolicyGenerator(_seeds, new PolicyOptions
         {
-            dataset.Patients.Add(patients.Generate(i));
-            Step("Generating patients");
-        }
-
-        Insure(dataset, () => Step("Generating insurance policies"));
+            Seed = options.Seed,
+            ReferenceDate = _referenceDate,
+            MedicareAge = options.MedicareAge,
+        });
         var appointments = new AppointmentGenerator(_seeds, new AppointmentOptions
         {
             Seed = options.Seed,
             ReferenceDate = _referenceDate,
             MinPerPatient = options.AppointmentsPerPatient,
             MaxPerPatient = options.AppointmentsPerPatient,
-        }, dataset.Providers, dataset.Policies);
-        for (var i = 0; i < dataset.Patients.Count; i++)
-        {
-            dataset.Appointments.AddRange(appointments.Generate(i, dataset.Patients[i]));
-            Step("Booking appointments");
-        }
-
-        return dataset;
+        }, providers);
+        return new DatasetRecordStream(this, providers, patients, policies, appointments);
     }
 
     /// <summary>
@@ -208,7 +237,7 @@ public sealed class DatasetGenerator
             .Select(g => g.Key).FirstOrDefault() ?? providers[last].Clinic?.State ?? States[0];
         providers[last] = new ProviderGenerator(_seeds, new ProviderOptions
         {
-            Seed = _options.Seed,
+            Seed = Options.Seed,
             Specialties = new[] { widest.Name },
             States = new[] { state },
         }).Generate(last);
@@ -255,106 +284,6 @@ public sealed class DatasetGenerator
             .SelectMany(g => g).ToArray();
         var random = new RecordRandom(seed, RecordKind.DatasetState, 0);
         return random.Pick(cities.Length > 0 ? cities : seeds.Cities).State;
-    }
-
-    /// <summary>
-    /// Gives each patient, in order, a policy: a working-age patient may subscribe to a family policy that also
-    /// covers a spouse and children found among the next patients not yet covered; patients outside families are
-    /// uninsured at the uninsured share and otherwise get an individual policy.
-    /// </summary>
-    private void Insure(MockDataset dataset, Action step)
-    {
-        var options = _options;
-        var generator = new PolicyGenerator(_seeds, new PolicyOptions
-        {
-            Seed = options.Seed,
-            ReferenceDate = _referenceDate,
-            MedicareAge = options.MedicareAge,
-        });
-        var patients = dataset.Patients;
-        var ages = patients.Select(p => Ages.At(p.DateOfBirth, _referenceDate)).ToArray();
-        var covered = new bool[patients.Count];
-        var next = 0L;
-        for (var i = 0; i < patients.Count; i++)
-        {
-            if (covered[i])
-            {
-                step();
-                continue;
-            }
-
-            covered[i] = true;
-            var random = new RecordRandom(options.Seed, RecordKind.Coverage, i);
-            var family = ages[i] >= FamilySubscriberMinAge && ages[i] < options.MedicareAge
-                && random.Chance(options.FamilyShare)
-                    ? FindFamily(i, ages, covered)
-                    : new List<int>();
-            IReadOnlyList<InsurancePolicy> policies;
-            if (family.Count > 0)
-            {
-                family.Insert(0, i);
-                var members = family.Select(k => patients[k]).ToArray();
-                policies = generator.GenerateFamily(next, members);
-                foreach (var k in family)
-                {
-                    covered[k] = true;
-                }
-            }
-            else if (random.Chance(options.UninsuredShare))
-            {
-                step();
-                continue;
-            }
-            else
-            {
-                policies = new[] { generator.Generate(next, patients[i]) };
-                family.Add(i);
-            }
-
-            next += policies.Count;
-            for (var m = 0; m < policies.Count; m++)
-            {
-                PolicyGenerator.AssignTo(patients[family[m]], policies[m]);
-                dataset.Policies.Add(policies[m]);
-            }
-
-            step();
-        }
-    }
-
-    /// <summary>
-    /// The spouse (an adult within a few years of the subscriber, under the Medicare age) and up to three children
-    /// (under 26 and at least 15 years younger) among the next patients not yet covered; empty when there is none.
-    /// </summary>
-    private List<int> FindFamily(int subscriber, int[] ages, bool[] covered)
-    {
-        var members = new List<int>();
-        var hasSpouse = false;
-        var children = 0;
-        var age = ages[subscriber];
-        var last = Math.Min(ages.Length - 1, subscriber + FamilyLookAhead);
-        for (var k = subscriber + 1; k <= last && !(hasSpouse && children == MostChildren); k++)
-        {
-            if (covered[k])
-            {
-                continue;
-            }
-
-            if (!hasSpouse && ages[k] >= PolicyGenerator.AdultAge && ages[k] < _options.MedicareAge
-                && Math.Abs(ages[k] - age) <= SpouseAgeGap)
-            {
-                hasSpouse = true;
-                members.Add(k);
-            }
-            else if (children < MostChildren && ages[k] < PolicyGenerator.DependentAgeLimit
-                && age - ages[k] >= PolicyGenerator.ParentAgeGap)
-            {
-                children++;
-                members.Add(k);
-            }
-        }
-
-        return members;
     }
 
     private static string ReadModuleVersion()

@@ -19,6 +19,8 @@ public sealed class JsonFileWriter : IDisposable
 
     private readonly JsonRecordWriter records;
 
+    private readonly HashingStream? hashing;
+
     private readonly bool overwrite;
 
     private bool finished;
@@ -28,12 +30,14 @@ public sealed class JsonFileWriter : IDisposable
         string temporaryPath,
         FileStream stream,
         JsonRecordWriter records,
+        HashingStream? hashing,
         bool overwrite)
     {
         Path = path;
         TemporaryPath = temporaryPath;
         this.stream = stream;
         this.records = records;
+        this.hashing = hashing;
         this.overwrite = overwrite;
     }
 
@@ -53,6 +57,12 @@ public sealed class JsonFileWriter : IDisposable
     public long RecordCount => records.RecordCount;
 
     /// <summary>
+    /// Gets the SHA-256 hash of the file as lower-case hexadecimal once <see cref="Complete"/> succeeded, when the
+    /// writer was created to compute it; otherwise null.
+    /// </summary>
+    public string? Sha256 { get; private set; }
+
+    /// <summary>
     /// Gets a value indicating whether the file has been written and moved into place.
     /// </summary>
     public bool IsCompleted { get; private set; }
@@ -63,13 +73,17 @@ public sealed class JsonFileWriter : IDisposable
     /// <param name="path">The file to write; a relative path is resolved against the current directory.</param>
     /// <param name="options">The layout, key property, indentation, naming policy, inspector and cancellation.</param>
     /// <param name="overwrite">Whether an existing file may be replaced on completion.</param>
+    /// <param name="computeSha256">
+    /// Whether to compute the file's SHA-256 hash (<see cref="Sha256"/>) from the bytes as they are written.
+    /// </param>
     /// <returns>A writer that owns the temporary file.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
     /// <exception cref="IOException">
     /// The file exists and <paramref name="overwrite"/> is <see langword="false"/>, or the path is a folder.
     /// </exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written to.</exception>
-    public static JsonFileWriter Create(string path, JsonExportOptions options, bool overwrite = false)
+    public static JsonFileWriter Create(string path, JsonExportOptions options, bool overwrite = false,
+        bool computeSha256 = false)
     {
         if (path is null)
         {
@@ -108,10 +122,13 @@ public sealed class JsonFileWriter : IDisposable
             FileBufferSize);
         try
         {
-            // With a second core, the file is written on a worker thread while the next records are made.
-            Stream output = Environment.ProcessorCount > 1 ? new WriteBehindStream(stream) : stream;
+            // With a second core, the file is written (and hashed) on a worker thread while the next records are
+            // made.
+            var hashing = computeSha256 ? new HashingStream(stream) : null;
+            Stream output = hashing ?? (Stream)stream;
+            output = Environment.ProcessorCount > 1 ? new WriteBehindStream(output) : output;
             var records = new JsonRecordWriter(output, options);
-            return new JsonFileWriter(fullPath, temporaryPath, stream, records, overwrite);
+            return new JsonFileWriter(fullPath, temporaryPath, stream, records, hashing, overwrite);
         }
         catch
         {
@@ -150,10 +167,12 @@ public sealed class JsonFileWriter : IDisposable
     public void Complete()
     {
         ThrowIfFinished();
+        string? sha256 = null;
         try
         {
             records.Complete();
             stream.Flush(flushToDisk: true);
+            sha256 = hashing?.Finish();
             records.Dispose();
             if (overwrite && File.Exists(Path))
             {
@@ -172,6 +191,7 @@ public sealed class JsonFileWriter : IDisposable
 
         finished = true;
         IsCompleted = true;
+        Sha256 = sha256;
     }
 
     /// <summary>
