@@ -83,7 +83,7 @@ internal sealed class ProgressThrottle
 
         _nextCheck = done + CheckEvery;
         var now = _clock.ElapsedTicks;
-        if (done < _threshold || now - _lastWrite < IntervalTicks)
+        if ((_total < 0 && done < _threshold) || now - _lastWrite < IntervalTicks)
         {
             return;
         }

@@ -137,4 +137,47 @@ Describe 'Export-MockDataset' {
             $wrote | Should -Match "^Wrote 60 patients, .* to '.*verbose'\.$"
         }
     }
+
+    Context 'a large dataset, written as it is made' {
+        BeforeAll {
+            # 25,000 patients with three appointments each pass the 100,000 records made at once.
+            $large = @{ PatientCount = 25000; ProviderCount = 250; Seed = 3; ReferenceDate = $referenceDate }
+        }
+
+        It 'is returned before its records are made and says so in the verbose stream' {
+            $verbose = New-MockDataset @large -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+            $verbose.Message | Should -Contain ('25000 patients, 250 providers, 75000 appointments (seed 3; records ' +
+                'made when first read): over 100,000 records, so they are made when first read. Export-MockDataset ' +
+                'writes them as they are made, without holding them in memory.')
+        }
+
+        It 'writes the same files as the dataset read whole, and they pass every rule' {
+            $streamed = Join-Path TestDrive: 'streamed'
+            $whole = Join-Path TestDrive: 'whole'
+            $manifest = New-MockDataset @large | Export-MockDataset -Path $streamed -PassThru
+            $read = New-MockDataset @large
+            $read.Appointments.Count | Should -Be 75000
+            $again = $read | Export-MockDataset -Path $whole -PassThru
+
+            $manifest.Counts['users.json'] | Should -Be 25000
+            $manifest.Counts['appointments.json'] | Should -Be 75000
+            foreach ($file in $dataFiles) {
+                $manifest.Sha256[$file] | Should -Be $again.Sha256[$file] -Because "$file should not depend on the path"
+                (Get-FileHash -LiteralPath (Join-Path $streamed $file) -Algorithm SHA256).Hash.ToLowerInvariant() |
+                    Should -Be $manifest.Sha256[$file]
+            }
+            Test-MockDataset -Path $streamed -Quiet | Should -BeTrue
+        }
+
+        It 'stops with NoFreeSlot when the schedules fill up, leaving no file' {
+            $folder = Join-Path TestDrive: 'full'
+            New-Item -ItemType Directory -Path $folder | Out-Null
+
+            { New-MockDataset -PatientCount 25000 -ProviderCount 1 -Seed 3 | Export-MockDataset -Path $folder } |
+                Should -Throw -ErrorId 'NoFreeSlot,HealthMock.Commands.ExportMockDatasetCommand'
+            @(Get-ChildItem -LiteralPath $folder -Force).Count | Should -Be 0
+        }
+    }
 }
