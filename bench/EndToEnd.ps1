@@ -12,7 +12,8 @@
     The cases:
       idle           pwsh that imports the module and makes one patient: the memory every pwsh case starts from
       pipeline       New-MockPatient -Count N | Export-Json -Path f, for each size in -Sizes
-      progress       the largest pipeline size again with $ProgressPreference Continue instead of SilentlyContinue
+      progress       the largest pipeline size, and -ProgressSize, again with $ProgressPreference Continue instead of
+                     SilentlyContinue
       direct         Export-MockPatient -Count N -Path f, the same file written without crossing the pipeline
       constant       pre-made patients piped into Export-Json: the pipeline and the writer without generation
       bogus          a C# console program: Bogus Faker<T> of about 15 fields and Utf8JsonWriter (bench/BogusBaseline)
@@ -20,7 +21,8 @@
       floor          a C# console program writing pre-made patients in Export-Json's bytes with Utf8JsonWriter
       script         a hand-written PowerShell script ([pscustomobject], Get-Random, ConvertTo-Json, Set-Content)
       first          New-MockPatient -Count 100000000 | Select-Object -First 3
-      dataset        New-MockDataset -PatientCount N | Export-MockDataset -Path folder
+      dataset        New-MockDataset -PatientCount N | Export-MockDataset -Path folder (three appointments each)
+      dataset-floor  a C# console program writing the same four files from constant records with Utf8JsonWriter
 
     Records are written to -WorkFolder, by default a RAM disk (/dev/shm) where there is one, so that the disk does
     not set the pace; each file is deleted after its run. A case whose file would take more than a quarter of the
@@ -44,6 +46,10 @@
 
 .PARAMETER StreamingSizes
     Larger counts run once each, pipeline and direct, to show that memory stays flat.
+
+.PARAMETER ProgressSize
+    A run long enough for New-MockPatient to show its progress bar (about three seconds or more), run with progress
+    shown and hidden to measure what the bar costs; 0 skips it.
 
 .PARAMETER ScriptSize
     The record count of the hand-written script, which is slow and holds every record in memory.
@@ -76,9 +82,11 @@ param(
 
     [long[]]$StreamingSizes = @(10000000),
 
+    [long]$ProgressSize = 3000000,
+
     [int]$ScriptSize = 5000,
 
-    [int]$DatasetSize = 20000,
+    [int]$DatasetSize = 1000000,
 
     [int]$Rounds = 3,
 
@@ -200,6 +208,14 @@ $cases.Add((New-Case "pipeline $(Format-Count $largest), progress shown" 'pwsh' 
 $cases.Add((New-Case "pipeline $(Format-Count $largest)" 'pwsh' $largest -Runs ($Rounds + 2) `
     -Body "$generate | Export-Json -Path `$path"))
 $cases.Add((New-Case "bogus $(Format-Count $largest)" 'dotnet' $largest -Arguments $BogusBaseline, '{COUNT}', '{PATH}'))
+if ($ProgressSize -gt 0) {
+    # Short runs show no bar at all; this one lasts long enough to show one.
+    $cases.Add((New-Case "pipeline $(Format-Count $ProgressSize), progress shown" 'pwsh' $ProgressSize `
+        -Progress 'Continue' -Body "$generate | Export-Json -Path `$path"))
+    $cases.Add((New-Case "pipeline $(Format-Count $ProgressSize)" 'pwsh' $ProgressSize `
+        -Body "$generate | Export-Json -Path `$path"))
+}
+
 if ($hasDirect) {
     $cases.Add((New-Case "direct $(Format-Count $largest)" 'pwsh' $largest `
         -Body 'Export-MockPatient -Count $count -Seed 1 -ReferenceDate 2026-01-01 -Path $path'))
@@ -231,10 +247,12 @@ foreach ($size in $StreamingSizes) {
 
 if ($hasDataset -and $DatasetSize -gt 0) {
     $providers = [Math]::Max(10, [int]($DatasetSize / 100))
-    $cases.Add((New-Case "dataset $(Format-Count $DatasetSize)" 'pwsh' $DatasetSize -Runs 1 -Body @"
+    $cases.Add((New-Case "dataset $(Format-Count $DatasetSize)" 'pwsh' $DatasetSize -Body @"
 New-MockDataset -PatientCount `$count -ProviderCount $providers -AppointmentsPerPatient 3 -Seed 1 ``
     -ReferenceDate 2026-01-01 | Export-MockDataset -Path `$path -Force
 "@))
+    $cases.Add((New-Case "dataset-floor $(Format-Count $DatasetSize)" 'dotnet' $DatasetSize `
+        -Arguments $Bench, 'dataset-floor', '{COUNT}', '{PATH}'))
 }
 
 function Invoke-Case {

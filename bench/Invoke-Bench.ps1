@@ -103,10 +103,16 @@ try {
     Write-Host 'End-to-end runs'
     $endToEndFile = Join-Path $out 'end-to-end.json'
     $sizes = if ($Quick) {
-        @{ Sizes = 20000, 100000; StreamingSizes = @(); ScriptSize = 500; DatasetSize = 2000; Rounds = 1 }
+        @{
+            Sizes = 20000, 100000; StreamingSizes = @(); ProgressSize = 300000; ScriptSize = 500; DatasetSize = 21000
+            Rounds = 1
+        }
     }
     else {
-        @{ Sizes = 100000, 1000000; StreamingSizes = @(10000000); ScriptSize = 5000; DatasetSize = 20000; Rounds = 3 }
+        @{
+            Sizes = 100000, 1000000; StreamingSizes = @(10000000); ProgressSize = 3000000; ScriptSize = 5000
+            DatasetSize = 1000000; Rounds = 3
+        }
     }
     & (Join-Path $PSScriptRoot 'EndToEnd.ps1') -Module $Module -BogusBaseline $baseline -Bench $bench `
         -OutFile $endToEndFile @sizes
@@ -125,17 +131,17 @@ try {
     }
 
     # The targets of issue 6, each as a ratio of two measurements of this run.
-    $progress = Get-Case 'pipeline *, progress shown'
-    $largest = $endToEnd.cases |
-        Where-Object { $_.name -match '^pipeline [0-9.]+[kM]$' -and $_.records -eq $progress.records } |
-        Select-Object -First 1
+    $largest = $endToEnd.cases | Where-Object { $_.name -match '^pipeline [0-9.]+[kM]$' } |
+        Where-Object { $null -ne (Get-Case "$($_.name), progress shown") } |
+        Sort-Object records | Select-Object -First 1
     $largestName = $largest.name -replace '^pipeline ', ''
     $idle = Get-Case 'idle'
     $bogus = Get-Case 'bogus *'
     $script = Get-Case 'script *'
     $floor = Get-Case 'floor *'
     $first = Get-Case 'first 3*'
-    $dataset = Get-Case 'dataset *'
+    $dataset = Get-Case 'dataset [0-9]*'
+    $datasetFloor = Get-Case 'dataset-floor *'
     $direct = Get-Case "direct $largestName"
     $patientBogus = Get-Core 'PatientGeneration' "*Faker<T>'"
     $patientCore = Get-Core 'PatientGeneration' '*HealthMock*'
@@ -183,13 +189,14 @@ try {
         (Format-Ratio $vsScript) (Format-Ratio ((Get-Best $largest) / (Get-Best $script))) '>= 100x' `
         ($vsScript -ge 100)
     if ($dataset) {
-        $datasetRatio = (Get-BytesPerSecond $dataset) / (Get-BytesPerSecond $floor)
-        $datasetBest = ((Get-Best $dataset) * $dataset.bytes / $dataset.records) /
-            ((Get-Best $floor) * $floor.bytes / $floor.records)
+        # Paired round by round, in bytes per second: the floor writes the same files from constant records.
+        $bytesRatio = ($dataset.bytes / $dataset.records) / ($datasetFloor.bytes / $datasetFloor.records)
+        $datasetRatio = (Get-PairedRatio $dataset $datasetFloor) * $bytesRatio
+        $datasetBest = (Get-Best $dataset) / (Get-Best $datasetFloor) * $bytesRatio
         $datasetSize = $dataset.name -replace '^dataset ', ''
         $datasetName = "``New-MockDataset -PatientCount $datasetSize \| Export-MockDataset``"
-        Add-Target "$datasetName bytes/s vs floor bytes/s" ('{0:P0}' -f $datasetRatio) ('{0:P0}' -f $datasetBest) `
-            '>= 50%' ($datasetRatio -ge 0.5)
+        Add-Target "$datasetName bytes/s vs the same files' floor" ('{0:P0}' -f $datasetRatio) `
+            ('{0:P0}' -f $datasetBest) '>= 50%' ($datasetRatio -ge 0.5)
         Add-Target 'Dataset peak working set' ('{0:N0} MB' -f ($dataset.peak_working_set / 1MB)) $none '< 1 GB' `
             ($dataset.peak_working_set -lt 1GB)
     }
@@ -203,12 +210,15 @@ try {
 
     Add-Target '`New-MockPatient -Count 100000000 \| Select-Object -First 3`' ('{0:N2} s' -f $first.median_seconds) `
         ('{0:N2} s' -f ($first.records / (Get-Best $first))) '<= 1 s' ($first.median_seconds -le 1)
-    $pairs = [Math]::Min(@($progress.seconds).Count, @($largest.seconds).Count)
-    $progressCost = (Get-PairedRatio $largest $progress) - 1
-    $progressBest = (Get-Best $largest) / (Get-Best $progress) - 1
-    Add-Target "Progress shown vs hidden, ``pipeline $largestName`` ($pairs runs of each)" `
-        ('{0:+0.0%;-0.0%;0%}' -f $progressCost) ('{0:+0.0%;-0.0%;0%}' -f $progressBest) '<= 5%' `
-        ($progressCost -le 0.05)
+    foreach ($shown in $endToEnd.cases | Where-Object name -like 'pipeline *, progress shown') {
+        $hidden = Get-Case ($shown.name -replace ', progress shown$', '')
+        $pairs = [Math]::Min(@($shown.seconds).Count, @($hidden.seconds).Count)
+        $progressCost = (Get-PairedRatio $hidden $shown) - 1
+        $progressBest = (Get-Best $hidden) / (Get-Best $shown) - 1
+        Add-Target "Progress shown vs hidden, ``$($hidden.name)`` ($pairs runs of each)" `
+            ('{0:+0.0%;-0.0%;0%}' -f $progressCost) ('{0:+0.0%;-0.0%;0%}' -f $progressBest) '<= 5%' `
+            ($progressCost -le 0.05)
+    }
 
     $machine = Get-MachineDescription
     $date = Get-Date -Format 'yyyy-MM-dd'
@@ -231,7 +241,7 @@ try {
 
     $lines.Add('')
     $lines.Add('The two cases of a ratio run next to each other in each round; an end-to-end ratio is the median ' +
-        'of the ratios of the rounds (for the dataset, of the medians), and the best runs column divides the ' +
+        'of the ratios of the rounds, and the best runs column divides the ' +
         'fastest run of each case, which other load on the machine can only slow down. A target is met on the ' +
         'medians.')
 
@@ -264,7 +274,10 @@ try {
         '15 fields and `Utf8JsonWriter` (bench/BogusBaseline), `bogus-reseeded` the same with a seed per record; ' +
         '`floor` writes pre-made patients in Export-Json''s bytes with `Utf8JsonWriter`; `script` is a ' +
         'hand-written PowerShell script (`[pscustomobject]`, `Get-Random`, `ConvertTo-Json`); `idle` is a pwsh ' +
-        'that imports the module and makes one patient. HealthMock patients carry about 26 fields with nested ' +
+        'that imports the module and makes one patient; `dataset` is `New-MockDataset -PatientCount N ' +
+        '-ProviderCount N/100 -AppointmentsPerPatient 3 | Export-MockDataset` (records counts patients), and ' +
+        '`dataset-floor` writes the same four files from constant records with `Utf8JsonWriter` (a 5,000-patient ' +
+        'dataset made once, its records written over and over). HealthMock patients carry about 26 fields with nested ' +
         'conditions, medications and an emergency contact, about three times the bytes of the Bogus records, ' +
         'so records/s understates the difference.')
 

@@ -19,6 +19,8 @@ using HealthMock.Bench;
 // HealthMock.Bench floor <count> <path>: the JSON floor of the end-to-end runs, a thousand patients made once and
 // written over and over, <count> records in all, to a file with Utf8JsonWriter in Export-Json's format; prints the
 // records, seconds, bytes and peak memory as one JSON line.
+// HealthMock.Bench dataset-floor <patients> <folder>: the JSON floor of the dataset runs, the four files of a dataset
+// of that many patients (three appointments each) written from constant records with Utf8JsonWriter.
 // HealthMock.Bench fingerprint [count] [--indent-after-writing]: prints hashes of generated records and written
 // JSON, so speed work can show that it changed no byte; the switch takes the JSON writer's Windows PowerShell 5.1
 // path, which indents records after writing them.
@@ -37,6 +39,11 @@ if (args.Length > 0 && args[0] == "fingerprint")
 if (args.Length > 2 && args[0] == "floor")
 {
     return JsonFloorFile.Run(long.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+}
+
+if (args.Length > 2 && args[0] == "dataset-floor")
+{
+    return DatasetJsonFloor.Run(long.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
 }
 
 var output = Option("--out") ?? Path.Combine(Directory.GetCurrentDirectory(), "bench-out");
