@@ -191,10 +191,12 @@ public sealed class DatasetWriter
     {
         var records = generator.Start();
         _total = (long)records.Providers.Count + records.PatientCount;
-        using var users = Open(staging, DatasetFiles.Users, "id", cancellation);
-        using var providers = Open(staging, DatasetFiles.Providers, "id", cancellation);
-        using var appointments = Open(staging, DatasetFiles.Appointments, "id", cancellation);
-        using var insurance = Open(staging, DatasetFiles.Insurance, "policy_number", cancellation);
+        // Ids and policy numbers are unique by construction (each is a one-to-one function of its record's index),
+        // so the keys are not remembered to check them: that would hold millions of strings.
+        using var users = Open(staging, DatasetFiles.Users, "id", cancellation, uniqueKeys: true);
+        using var providers = Open(staging, DatasetFiles.Providers, "id", cancellation, uniqueKeys: true);
+        using var appointments = Open(staging, DatasetFiles.Appointments, "id", cancellation, uniqueKeys: true);
+        using var insurance = Open(staging, DatasetFiles.Insurance, "policy_number", cancellation, uniqueKeys: true);
         foreach (var provider in records.Providers)
         {
             providers.Write(ToRecord(provider));
@@ -231,12 +233,14 @@ public sealed class DatasetWriter
         Complete(insurance, DatasetFiles.Insurance, manifest);
     }
 
-    private static JsonFileWriter Open(string staging, string name, string key, CancellationToken cancellation)
+    private static JsonFileWriter Open(string staging, string name, string key, CancellationToken cancellation,
+        bool uniqueKeys = false)
     {
         var options = new JsonExportOptions
         {
             Layout = JsonLayout.Keyed,
             KeyProperty = key,
+            CheckDuplicateKeys = !uniqueKeys,
             Indented = true,
             NamingPolicy = NamingPolicy.SnakeCase,
             CancellationToken = cancellation,

@@ -32,6 +32,13 @@ public sealed class JsonExportOptions
     public string? KeyProperty { get; set; }
 
     /// <summary>
+    /// Gets or sets a value indicating whether the <see cref="JsonLayout.Keyed"/> layout refuses a key it has
+    /// written before (the default). Checking remembers every key; a writer whose keys are unique by construction,
+    /// such as a generated dataset's, turns it off to keep memory flat over millions of records.
+    /// </summary>
+    public bool CheckDuplicateKeys { get; set; } = true;
+
+    /// <summary>
     /// Gets or sets the host's description of its wrapper objects, or <see langword="null"/> for plain .NET objects.
     /// </summary>
     public IJsonObjectInspector? Inspector { get; set; }

@@ -98,7 +98,9 @@ public sealed class JsonRecordWriter : IDisposable
         writerOptions.SkipValidation = true;
         scratchWriter = new Utf8JsonWriter(scratch, writerOptions);
         buffer = new JsonOutputBuffer(output);
-        keys = layout == JsonLayout.Keyed ? new Dictionary<string, long>(StringComparer.Ordinal) : null;
+        keys = layout == JsonLayout.Keyed && options.CheckDuplicateKeys
+            ? new Dictionary<string, long>(StringComparer.Ordinal)
+            : null;
         OpenDocument();
     }
 
@@ -153,7 +155,7 @@ public sealed class JsonRecordWriter : IDisposable
         scratch.Clear();
         if (key is not null)
         {
-            keys!.Add(key, number);
+            keys?.Add(key, number);
         }
 
         RecordCount = number;
@@ -314,7 +316,7 @@ public sealed class JsonRecordWriter : IDisposable
             throw new JsonExportException(JsonExportErrorKind.InvalidKey, message, value, null);
         }
 
-        if (keys!.TryGetValue(key, out var first))
+        if (keys is not null && keys.TryGetValue(key, out var first))
         {
             var message = JsonMessages.Format(JsonMessages.DuplicateKey, number, key, first, keyProperty);
             throw new JsonExportException(JsonExportErrorKind.DuplicateKey, message, key, null);
