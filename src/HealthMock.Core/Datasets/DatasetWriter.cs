@@ -357,10 +357,61 @@ public sealed class DatasetWriter
 
     private static DateTime DateOnly(DateTime value) => DateTime.SpecifyKind(value.Date, DateTimeKind.Unspecified);
 
-    internal static string FormatDate(DateTime value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
+    /// <summary>The date as yyyy-MM-dd, written digit by digit: a dataset formats millions of them.</summary>
+    internal static string FormatDate(DateTime value)
+    {
+        var text = new char[10];
+        WriteDate(text, value);
+        return new string(text);
+    }
 
-    internal static string FormatMoment(DateTimeOffset value) =>
-        value.ToString(MomentFormat, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The moment in ISO 8601 with its UTC offset (yyyy-MM-ddTHH:mm:ss, then the fraction of a second when there is
+    /// one, then +hh:mm), written digit by digit for whole seconds, as every generated moment is.
+    /// </summary>
+    internal static string FormatMoment(DateTimeOffset value)
+    {
+        var local = value.DateTime;
+        var offset = value.Offset;
+        if (local.Ticks % TimeSpan.TicksPerSecond != 0 || offset.Ticks % TimeSpan.TicksPerMinute != 0)
+        {
+            return value.ToString(MomentFormat, CultureInfo.InvariantCulture);
+        }
+
+        var text = new char[25];
+        WriteDate(text, local);
+        text[10] = 'T';
+        WriteTwo(text, 11, local.Hour);
+        text[13] = ':';
+        WriteTwo(text, 14, local.Minute);
+        text[16] = ':';
+        WriteTwo(text, 17, local.Second);
+        var minutes = (int)(offset.Ticks / TimeSpan.TicksPerMinute);
+        text[19] = minutes < 0 ? '-' : '+';
+        minutes = Math.Abs(minutes);
+        WriteTwo(text, 20, minutes / 60);
+        text[22] = ':';
+        WriteTwo(text, 23, minutes % 60);
+        return new string(text);
+    }
+
+    private static void WriteDate(char[] text, DateTime value)
+    {
+        var year = value.Year;
+        text[0] = (char)('0' + (year / 1000));
+        text[1] = (char)('0' + (year / 100 % 10));
+        WriteTwo(text, 2, year % 100);
+        text[4] = '-';
+        WriteTwo(text, 5, value.Month);
+        text[7] = '-';
+        WriteTwo(text, 8, value.Day);
+    }
+
+    private static void WriteTwo(char[] text, int at, int value)
+    {
+        text[at] = (char)('0' + (value / 10));
+        text[at + 1] = (char)('0' + (value % 10));
+    }
 
     internal static string FormatTime(TimeSpan value) =>
         value.Seconds == 0 && value.Milliseconds == 0
