@@ -45,6 +45,10 @@ public sealed class AppointmentGenerator
     /// <summary>How many months after the reference date the latest appointment may fall.</summary>
     public const int MonthsAfter = 3;
 
+    // How many providers share a block of booked slots: few enough that a block of providers never booked is not
+    // made, enough that the blocks' headers stay in the processor's cache while their providers are booked at random.
+    private const int BlockProviders = 64;
+
     private static readonly string[] CancellationReasons =
     {
         "Patient request", "Scheduling conflict", "Feeling better", "Patient illness", "Provider unavailable",
@@ -75,6 +79,11 @@ public sealed class AppointmentGenerator
     private readonly Dictionary<string, int> _stateNumbers =
         new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
+    // The (specialty, working day length) pairs of the providers: a group offers the same types to every provider
+    // of one pair, so it keeps its types by pair number, which each provider knows.
+    private readonly Dictionary<(SpecialtySeed Specialty, int DayMinutes), int> _choiceNumbers =
+        new Dictionary<(SpecialtySeed Specialty, int DayMinutes), int>();
+
     private readonly List<SpecialtySeed> _specialties = new List<SpecialtySeed>();
     private readonly Dictionary<AppointmentTypeSeed, TypeFacts> _types =
         new Dictionary<AppointmentTypeSeed, TypeFacts>();
@@ -82,6 +91,10 @@ public sealed class AppointmentGenerator
     private readonly Dictionary<long, CandidateGroup> _groupsByAgeAndSex = new Dictionary<long, CandidateGroup>();
     private readonly Dictionary<string, CandidateGroup> _groupsBySignature =
         new Dictionary<string, CandidateGroup>(StringComparer.Ordinal);
+
+    // Booked slots, a block for every BlockProviders providers in order, made when one of them is first booked.
+    private readonly ulong[]?[] _slotBlocks;
+    private readonly int[] _slotBlockSizes;
 
     private readonly Dictionary<string, InsurancePolicy> _policiesByNumber =
         new Dictionary<string, InsurancePolicy>(StringComparer.Ordinal);
@@ -115,7 +128,8 @@ public sealed class AppointmentGenerator
     /// <summary>
     /// Creates a generator for the providers to book with and, optionally, the policies that set copays. Throws an
     /// <see cref="InvalidOptionException"/> for bad options, no provider, or a provider whose specialty is not in
-    /// the seeds or whose schedule or UTC offset cannot be used.
+    /// the seeds or whose schedule or UTC offset cannot be used. The providers are read here, once: changing one
+    /// afterwards does not change the appointments booked with it.
     /// </summary>
     public AppointmentGenerator(SeedCatalog seeds, AppointmentOptions options, IEnumerable<Provider> providers,
         IEnumerable<InsurancePolicy>? policies = null)
@@ -152,7 +166,16 @@ public sealed class AppointmentGenerator
             Index(provider);
         }
 
-        _nullIdProvider = Array.FindIndex(_providers, p => p.Provider.Id is null);
+        _nullIdProvider = Array.FindIndex(_providers, p => p.Id is null);
+        _slotBlocks = new ulong[]?[(_providers.Length + BlockProviders - 1) / BlockProviders];
+        _slotBlockSizes = new int[_slotBlocks.Length];
+        foreach (var provider in _providers)
+        {
+            var block = provider.Number / BlockProviders;
+            provider.SlotBase = _slotBlockSizes[block];
+            _slotBlockSizes[block] += provider.SlotWords;
+        }
+
         foreach (var policy in policies ?? Array.Empty<InsurancePolicy>())
         {
             if (policy is not null)
@@ -287,9 +310,9 @@ public sealed class AppointmentGenerator
     /// <summary>Numbers the provider's id, state and specialty for the lookups booking makes.</summary>
     private void Index(ProviderFacts facts)
     {
-        if (facts.Provider.Id is not null)
+        if (facts.Id is not null)
         {
-            _providerNumbers[facts.Provider.Id] = facts.Number;
+            _providerNumbers[facts.Id] = facts.Number;
         }
 
         var state = facts.Provider.Clinic?.State;
@@ -304,12 +327,19 @@ public sealed class AppointmentGenerator
             facts.State = number;
         }
 
-        facts.SpecialtyNumber = _specialties.IndexOf(facts.Specialty);
-        if (facts.SpecialtyNumber < 0)
+        if (!_specialties.Contains(facts.Specialty))
         {
-            facts.SpecialtyNumber = _specialties.Count;
             _specialties.Add(facts.Specialty);
         }
+
+        var choice = (facts.Specialty, facts.DayMinutes);
+        if (!_choiceNumbers.TryGetValue(choice, out var choiceNumber))
+        {
+            choiceNumber = _choiceNumbers.Count;
+            _choiceNumbers.Add(choice, choiceNumber);
+        }
+
+        facts.Choice = choiceNumber;
     }
 
     /// <summary>
@@ -362,33 +392,27 @@ public sealed class AppointmentGenerator
     /// </summary>
     private CandidateGroup MakeGroup(int age, Sex sex)
     {
-        var choices = new Dictionary<(int Specialty, int DayMinutes), (TypeFacts[] All, TypeFacts[] Telehealth)>();
-        var candidates = new List<Candidate>();
-        foreach (var facts in _providers)
+        var choices = new TypeChoice?[_choiceNumbers.Count];
+        foreach (var pair in _choiceNumbers)
         {
-            if (!facts.Specialty.Serves(age, sex))
+            var (specialty, dayMinutes) = pair.Key;
+            if (!specialty.Serves(age, sex))
             {
                 continue;
             }
 
-            var key = (facts.SpecialtyNumber, facts.DayMinutes);
-            if (!choices.TryGetValue(key, out var types))
+            var types = specialty.AppointmentTypes
+                .Where(t => t.Serves(age) && t.DurationMinutes <= dayMinutes)
+                .Select(TypeFactsOf)
+                .ToArray();
+            if (types.Length > 0)
             {
-                var all = facts.Specialty.AppointmentTypes
-                    .Where(t => t.Serves(age) && t.DurationMinutes <= facts.DayMinutes)
-                    .Select(TypeFactsOf)
-                    .ToArray();
-                types = (all, all.Where(t => t.AllowsTelehealth).ToArray());
-                choices.Add(key, types);
-            }
-
-            if (types.All.Length > 0)
-            {
-                candidates.Add(new Candidate(facts, types.All, types.Telehealth));
+                choices[pair.Value] = new TypeChoice(types);
             }
         }
 
-        return new CandidateGroup(candidates.ToArray(), _providers.Length, _stateNumbers.Count);
+        return new CandidateGroup(choices, _providers.Where(p => choices[p.Choice] is not null).ToArray(),
+            _stateNumbers.Count);
     }
 
     private TypeFacts TypeFactsOf(AppointmentTypeSeed type)
@@ -412,7 +436,7 @@ public sealed class AppointmentGenerator
     private Appointment? BookOne(ref RecordRandom random, Patient patient, CandidateSet set)
     {
         var group = set.Group;
-        Candidate chosen;
+        ProviderFacts chosen;
         if (group.Primary.Length > 0 && (group.Others.Length == 0 || random.Chance(_options.PrimaryCareShare)))
         {
             var own = OwnPrimaryCare(group, patient);
@@ -426,7 +450,7 @@ public sealed class AppointmentGenerator
         }
 
         var hasLocal = set.Local.Length > 0;
-        var appointment = TryBook(ref random, patient, chosen, hasLocal && !set.IsLocal(chosen));
+        var appointment = TryBook(ref random, patient, group, chosen, hasLocal && !set.IsLocal(chosen));
         foreach (var candidate in set.Local)
         {
             if (appointment is not null)
@@ -436,7 +460,7 @@ public sealed class AppointmentGenerator
 
             if (candidate != chosen)
             {
-                appointment = TryBook(ref random, patient, candidate, false);
+                appointment = TryBook(ref random, patient, group, candidate, false);
             }
         }
 
@@ -449,7 +473,7 @@ public sealed class AppointmentGenerator
 
             if (candidate != chosen && !set.IsLocal(candidate))
             {
-                appointment = TryBook(ref random, patient, candidate, hasLocal);
+                appointment = TryBook(ref random, patient, group, candidate, hasLocal);
             }
         }
 
@@ -464,7 +488,7 @@ public sealed class AppointmentGenerator
 
                 if (!set.IsLocal(candidate))
                 {
-                    appointment = TryBook(ref random, patient, candidate, false);
+                    appointment = TryBook(ref random, patient, group, candidate, false);
                 }
             }
         }
@@ -473,23 +497,24 @@ public sealed class AppointmentGenerator
     }
 
     /// <summary>The patient's own primary care provider when it is a primary care candidate, else null.</summary>
-    private Candidate? OwnPrimaryCare(CandidateGroup group, Patient patient)
+    private ProviderFacts? OwnPrimaryCare(CandidateGroup group, Patient patient)
     {
         var id = patient.PrimaryCareProviderId;
         var number = id is null ? _nullIdProvider : _providerNumbers.TryGetValue(id, out var found) ? found : -1;
-        var own = number >= 0 ? group.ByProvider[number] : null;
-        return own is not null && own.Facts.Specialty.IsPrimaryCare ? own : null;
+        var own = number >= 0 ? _providers[number] : null;
+        return own is not null && own.IsPrimaryCare && group.Sees(own) ? own : null;
     }
 
     /// <summary>
-    /// Books one appointment with the candidate in a free slot, or returns null. With
+    /// Books one appointment with a candidate of the group in a free slot, or returns null. With
     /// <paramref name="telehealthOnly"/> only the types that allow telehealth are drawn and the visit is held by
     /// telehealth.
     /// </summary>
-    private Appointment? TryBook(ref RecordRandom random, Patient patient, Candidate candidate, bool telehealthOnly)
+    private Appointment? TryBook(ref RecordRandom random, Patient patient, CandidateGroup group, ProviderFacts facts,
+        bool telehealthOnly)
     {
-        var facts = candidate.Facts;
-        var types = telehealthOnly ? candidate.TelehealthTypes : candidate.Types;
+        var choice = group.Choices[facts.Choice]!;
+        var types = telehealthOnly ? choice.TelehealthTypes : choice.Types;
         if (types.Length == 0)
         {
             return null;
@@ -524,7 +549,7 @@ public sealed class AppointmentGenerator
         {
             Id = NextId(),
             PatientId = patient.Id,
-            ProviderId = facts.Provider.Id,
+            ProviderId = facts.Id,
             Type = type.Name,
             VisitCategory = category,
             Start = start,
@@ -589,7 +614,8 @@ public sealed class AppointmentGenerator
         var need = SlotsTaken(facts, duration);
         var durationTicks = TimeSpan.TicksPerMinute * duration;
         var inWord = facts.WordsPerDay == 1 && slots <= 64;
-        var booked = need > 0 ? facts.Booked : null;
+        var booked = need > 0 ? facts.Slots : null;
+        var slotBase = facts.SlotBase;
         var valid = LowBits(slots);
         for (var d = 0; d < days; d++, day = day + 1 == days ? 0 : day + 1)
         {
@@ -601,9 +627,9 @@ public sealed class AppointmentGenerator
             }
 
             var starts = valid;
-            if (inWord && booked is not null && booked[row] != 0)
+            if (inWord && booked is not null && booked[slotBase + row] != 0)
             {
-                var free = ~booked[row];
+                var free = ~booked[slotBase + row];
                 starts &= free;
                 for (var j = 1; j < need && starts != 0; j++)
                 {
@@ -723,6 +749,12 @@ public sealed class AppointmentGenerator
     private void Reserve(Patient patient, ProviderFacts facts, int row, int slot, int duration, long start)
     {
         var need = SlotsTaken(facts, duration);
+        if (facts.Slots is null && need > 0)
+        {
+            var block = facts.Number / BlockProviders;
+            facts.Slots = _slotBlocks[block] ??= new ulong[_slotBlockSizes[block]];
+        }
+
         facts.Mark(row, slot, need, true);
         var interval = (start, start + TimeSpan.TicksPerMinute * duration);
 
@@ -894,17 +926,14 @@ public sealed class AppointmentGenerator
         public string[] Reasons { get; }
     }
 
-    /// <summary>A provider able to see the patient, with the appointment types that suit the patient.</summary>
-    private sealed class Candidate
+    /// <summary>The appointment types a group's patients may book with providers of one specialty and day.</summary>
+    private sealed class TypeChoice
     {
-        public Candidate(ProviderFacts facts, TypeFacts[] types, TypeFacts[] telehealthTypes)
+        public TypeChoice(TypeFacts[] types)
         {
-            Facts = facts;
             Types = types;
-            TelehealthTypes = telehealthTypes;
+            TelehealthTypes = types.Where(t => t.AllowsTelehealth).ToArray();
         }
-
-        public ProviderFacts Facts { get; }
 
         public TypeFacts[] Types { get; }
 
@@ -913,36 +942,39 @@ public sealed class AppointmentGenerator
     }
 
     /// <summary>
-    /// The candidates for the patients of some ages and sexes, in the providers' order, split into primary care and
-    /// the others, with the candidate lists for each state made the first time a patient of that state needs them.
+    /// The providers able to see the patients of some ages and sexes (the candidates), in the providers' order, split
+    /// into primary care and the others, with the candidate lists for each state made the first time a patient of
+    /// that state needs them.
     /// </summary>
     private sealed class CandidateGroup
     {
         // By state number plus one: the first set is for patients with no provider in their state.
         private readonly CandidateSet?[] _sets;
 
-        public CandidateGroup(Candidate[] candidates, int providerCount, int stateCount)
+        public CandidateGroup(TypeChoice?[] choices, ProviderFacts[] candidates, int stateCount)
         {
+            Choices = choices;
             Candidates = candidates;
-            Primary = candidates.Where(c => c.Facts.Specialty.IsPrimaryCare).ToArray();
-            Others = candidates.Where(c => !c.Facts.Specialty.IsPrimaryCare).ToArray();
-            ByProvider = new Candidate?[providerCount];
-            foreach (var candidate in candidates)
-            {
-                ByProvider[candidate.Facts.Number] = candidate;
-            }
-
+            Primary = candidates.Where(c => c.IsPrimaryCare).ToArray();
+            Others = candidates.Where(c => !c.IsPrimaryCare).ToArray();
             _sets = new CandidateSet?[stateCount + 1];
         }
 
-        public Candidate[] Candidates { get; }
+        /// <summary>
+        /// The types offered, by the number of the providers' (specialty, day length) pair; null where the specialty
+        /// does not see the group's patients or no type suits them and fits the day, so its providers are no
+        /// candidates.
+        /// </summary>
+        public TypeChoice?[] Choices { get; }
 
-        public Candidate[] Primary { get; }
+        public ProviderFacts[] Candidates { get; }
 
-        public Candidate[] Others { get; }
+        public ProviderFacts[] Primary { get; }
 
-        /// <summary>The candidate of each provider by its number, null for a provider that is no candidate.</summary>
-        public Candidate?[] ByProvider { get; }
+        public ProviderFacts[] Others { get; }
+
+        /// <summary>Whether the provider is a candidate for the group's patients.</summary>
+        public bool Sees(ProviderFacts provider) => Choices[provider.Choice] is not null;
 
         public CandidateSet SetFor(int state) => _sets[state + 1] ??= new CandidateSet(this, state);
     }
@@ -959,23 +991,23 @@ public sealed class AppointmentGenerator
         {
             Group = group;
             _state = state;
-            Local = state < 0 ? Array.Empty<Candidate>() : group.Candidates.Where(IsLocal).ToArray();
-            var localPrimary = Local.Where(c => c.Facts.Specialty.IsPrimaryCare).ToArray();
-            var localOthers = Local.Where(c => !c.Facts.Specialty.IsPrimaryCare).ToArray();
+            Local = state < 0 ? Array.Empty<ProviderFacts>() : group.Candidates.Where(IsLocal).ToArray();
+            var localPrimary = Local.Where(c => c.IsPrimaryCare).ToArray();
+            var localOthers = Local.Where(c => !c.IsPrimaryCare).ToArray();
             NearestPrimary = localPrimary.Length > 0 ? localPrimary : group.Primary;
             NearestOthers = localOthers.Length > 0 ? localOthers : group.Others;
         }
 
         public CandidateGroup Group { get; }
 
-        public Candidate[] Local { get; }
+        public ProviderFacts[] Local { get; }
 
-        public Candidate[] NearestPrimary { get; }
+        public ProviderFacts[] NearestPrimary { get; }
 
-        public Candidate[] NearestOthers { get; }
+        public ProviderFacts[] NearestOthers { get; }
 
         /// <summary>Whether the candidate's clinic is in the patients' state.</summary>
-        public bool IsLocal(Candidate candidate) => _state >= 0 && candidate.Facts.State == _state;
+        public bool IsLocal(ProviderFacts candidate) => _state >= 0 && candidate.State == _state;
     }
 
     /// <summary>The slots and time range one active appointment took, so they can be released.</summary>
@@ -1002,33 +1034,40 @@ public sealed class AppointmentGenerator
     }
 
     /// <summary>
-    /// What booking needs to know about a provider, worked out once, and the provider's booked slots: one bit per
-    /// slot of each working day of the window, a row of whole words per day, made when the first slot is booked.
+    /// What booking needs to know about a provider, worked out once, and where its booked slots are: one bit per slot
+    /// of each working day of the window, a row of whole words per day, in the block of slots it shares with the
+    /// providers numbered next to it.
     /// </summary>
     private sealed class ProviderFacts
     {
-        // The row of each day of the window's weeks (counted from the window's first day) among the working days of
-        // its week, or -1 for a day off.
-        private readonly int[] _rankInWeek = new int[7];
+        // For each day of a week of the window (counted from the window's first day), four bits: the day's row among
+        // the working days of its week plus one, or zero for a day off.
+        private int _weekRows;
 
         private ProviderFacts(Provider provider, SpecialtySeed specialty, int number)
         {
             Provider = provider;
+            Id = provider.Id;
             Specialty = specialty;
+            IsPrimaryCare = specialty.IsPrimaryCare;
             Number = number;
         }
 
         public Provider Provider { get; }
 
+        public string Id { get; }
+
         public SpecialtySeed Specialty { get; }
+
+        public bool IsPrimaryCare { get; }
 
         public int Number { get; }
 
         /// <summary>The number of the clinic's state among the providers' states, -1 when it has none.</summary>
         public int State { get; set; } = -1;
 
-        /// <summary>The number of the specialty among the providers' specialties.</summary>
-        public int SpecialtyNumber { get; set; }
+        /// <summary>The number of the provider's (specialty, day length) pair: it sets the types offered.</summary>
+        public int Choice { get; set; }
 
         public TimeSpan Offset { get; private set; }
 
@@ -1046,33 +1085,37 @@ public sealed class AppointmentGenerator
         /// <summary>The words of a day's row: enough for a bit per slot that starts before closing.</summary>
         public int WordsPerDay { get; private set; }
 
-        /// <summary>The booked slots, null until the first booking.</summary>
-        public ulong[]? Booked { get; private set; }
+        /// <summary>The words of all the provider's rows.</summary>
+        public int SlotWords { get; private set; }
+
+        /// <summary>Where the provider's first row starts in its block.</summary>
+        public int SlotBase { get; set; }
+
+        /// <summary>The block of booked slots, null until the provider's first booking.</summary>
+        public ulong[]? Slots { get; set; }
 
         private int WorkingDays { get; set; }
-
-        private int Rows { get; set; }
 
         /// <summary>The row of day <paramref name="day"/> of the window; -1 on the provider's days off.</summary>
         public int RowOf(int day)
         {
             var week = day / 7;
-            var rank = _rankInWeek[day - week * 7];
+            var rank = ((_weekRows >> (4 * (day - week * 7))) & 15) - 1;
             return rank < 0 ? -1 : week * WorkingDays + rank;
         }
 
         /// <summary>Whether <paramref name="count"/> slots from <paramref name="slot"/> of the row are free.</summary>
         public bool IsFree(int row, int slot, int count)
         {
-            if (Booked is null)
+            if (Slots is null)
             {
                 return true;
             }
 
-            var bit = row * WordsPerDay * 64 + slot;
+            var bit = (SlotBase + row * WordsPerDay) * 64 + slot;
             for (var i = 0; i < count; i++, bit++)
             {
-                if ((Booked[bit >> 6] & (1UL << (bit & 63))) != 0)
+                if ((Slots[bit >> 6] & (1UL << (bit & 63))) != 0)
                 {
                     return false;
                 }
@@ -1081,11 +1124,14 @@ public sealed class AppointmentGenerator
             return true;
         }
 
-        /// <summary>Books or frees <paramref name="count"/> slots from <paramref name="slot"/> of the row.</summary>
+        /// <summary>
+        /// Books or frees <paramref name="count"/> slots from <paramref name="slot"/> of the row; the block must have
+        /// been given when booking.
+        /// </summary>
         public void Mark(int row, int slot, int count, bool booked)
         {
-            var words = Booked ??= new ulong[Rows * WordsPerDay];
-            var bit = row * WordsPerDay * 64 + slot;
+            var words = Slots!;
+            var bit = (SlotBase + row * WordsPerDay) * 64 + slot;
             for (var i = 0; i < count; i++, bit++)
             {
                 if (booked)
@@ -1148,10 +1194,14 @@ public sealed class AppointmentGenerator
             for (var i = 0; i < 7; i++)
             {
                 var weekday = ((int)firstWeekday + i) % 7;
-                facts._rankInWeek[i] = (dayMask & (1 << weekday)) != 0 ? facts.WorkingDays++ : -1;
+                if ((dayMask & (1 << weekday)) != 0)
+                {
+                    facts.WorkingDays++;
+                    facts._weekRows |= facts.WorkingDays << (4 * i);
+                }
             }
 
-            facts.Rows = (days + 6) / 7 * facts.WorkingDays;
+            facts.SlotWords = (days + 6) / 7 * facts.WorkingDays * facts.WordsPerDay;
             return facts;
         }
 
