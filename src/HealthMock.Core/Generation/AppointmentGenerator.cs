@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using HealthMock.Randomness;
 using HealthMock.Seeds;
 
@@ -29,6 +30,12 @@ namespace HealthMock.Generation;
 /// primary care; only telehealth-category types are billed at the telehealth copay. The copay is the policy's copay
 /// for the category when the patient's policy is in force on the appointment's date, and null otherwise, so an
 /// appointment's copay always equals its policy's copay for the appointment's own visit category (rule 11).</para>
+/// <para>Cost: the providers able to see a patient, and which of them are in the patient's state, depend only on
+/// the patient's age, sex and state, so they are worked out once for each group of patients alike in those and
+/// kept; booked slots are a bitset per provider over the window's working days. A booking then costs about the
+/// same with ten thousand providers as with ten. Memory grows with the patients booked only through what the
+/// generator keeps per patient (its bookings, and its policy); <see cref="Forget"/> drops that for a patient done
+/// with, so a run over millions of patients stays flat.</para>
 /// </remarks>
 public sealed class AppointmentGenerator
 {
@@ -38,6 +45,10 @@ public sealed class AppointmentGenerator
     /// <summary>How many months after the reference date the latest appointment may fall.</summary>
     public const int MonthsAfter = 3;
 
+    // How many providers share a block of booked slots: few enough that a block of providers never booked is not
+    // made, enough that the blocks' headers stay in the processor's cache while their providers are booked at random.
+    private const int BlockProviders = 64;
+
     private static readonly string[] CancellationReasons =
     {
         "Patient request", "Scheduling conflict", "Feeling better", "Patient illness", "Provider unavailable",
@@ -45,11 +56,46 @@ public sealed class AppointmentGenerator
         "Family emergency", "Clinic closure",
     };
 
+    // A de Bruijn sequence: multiplying a word's lowest set bit by it puts a distinct pattern in the top six bits.
+    private const ulong DeBruijn = 0x03F79D71B4CB0A89UL;
+
+    private static readonly int[] BitPositions = MakeBitPositions();
+
     private readonly AppointmentOptions _options;
     private readonly DateTime _referenceDate;
     private readonly DateTime _firstDay;
     private readonly DateTime _lastDay;
+
+    // The last minute of the reference date: nothing is booked or canceled after it.
+    private readonly DateTime _lastMinute;
+
+    // Days are counted from the window's first day, so the slot search needs no calendar arithmetic.
+    private readonly long _firstDayTicks;
+    private readonly int _lastDayIndex;
+
     private readonly ProviderFacts[] _providers;
+    private readonly Dictionary<string, int> _providerNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+    private readonly int _nullIdProvider = -1;
+    private readonly Dictionary<string, int> _stateNumbers =
+        new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+    // The (specialty, working day length) pairs of the providers: a group offers the same types to every provider
+    // of one pair, so it keeps its types by pair number, which each provider knows.
+    private readonly Dictionary<(SpecialtySeed Specialty, int DayMinutes), int> _choiceNumbers =
+        new Dictionary<(SpecialtySeed Specialty, int DayMinutes), int>();
+
+    private readonly List<SpecialtySeed> _specialties = new List<SpecialtySeed>();
+    private readonly Dictionary<AppointmentTypeSeed, TypeFacts> _types =
+        new Dictionary<AppointmentTypeSeed, TypeFacts>();
+
+    private readonly Dictionary<long, CandidateGroup> _groupsByAgeAndSex = new Dictionary<long, CandidateGroup>();
+    private readonly Dictionary<string, CandidateGroup> _groupsBySignature =
+        new Dictionary<string, CandidateGroup>(StringComparer.Ordinal);
+
+    // Booked slots, a block for every BlockProviders providers in order, made when one of them is first booked.
+    private readonly ulong[]?[] _slotBlocks;
+    private readonly int[] _slotBlockSizes;
+
     private readonly Dictionary<string, InsurancePolicy> _policiesByNumber =
         new Dictionary<string, InsurancePolicy>(StringComparer.Ordinal);
 
@@ -57,18 +103,33 @@ public sealed class AppointmentGenerator
         new Dictionary<string, InsurancePolicy>(StringComparer.Ordinal);
 
     // Bookings are kept for the generator's lifetime: that state is what stops double booking across patients.
-    private readonly HashSet<(int Provider, long Slot)> _bookedSlots = new HashSet<(int Provider, long Slot)>();
+    // Providers' slots live in ProviderFacts; a patient's bookings stay until Forget.
     private readonly Dictionary<string, List<(long Start, long End)>> _patientBookings =
         new Dictionary<string, List<(long Start, long End)>>(StringComparer.Ordinal);
 
+    // The lists of forgotten patients, cleared, for the next patients to use.
+    private readonly Stack<List<(long Start, long End)>> _spareBookingLists =
+        new Stack<List<(long Start, long End)>>();
+
+    // What the patient being booked has reserved so far, to release when one of its appointments finds no slot.
+    private readonly List<Booking> _booked = new List<Booking>();
+    private readonly char[] _idBuffer = new char[24];
     private readonly long _firstNumber;
 
     private long _nextNumber;
 
+    // The patient being booked: its first possible day and its bookings, each looked up once when first needed.
+    private bool _firstDayKnown;
+    private int _patientFirstDay;
+    private bool _bookingsKnown;
+    private string? _patientId;
+    private List<(long Start, long End)>? _bookings;
+
     /// <summary>
     /// Creates a generator for the providers to book with and, optionally, the policies that set copays. Throws an
     /// <see cref="InvalidOptionException"/> for bad options, no provider, or a provider whose specialty is not in
-    /// the seeds or whose schedule or UTC offset cannot be used.
+    /// the seeds or whose schedule or UTC offset cannot be used. The providers are read here, once: changing one
+    /// afterwards does not change the appointments booked with it.
     /// </summary>
     public AppointmentGenerator(SeedCatalog seeds, AppointmentOptions options, IEnumerable<Provider> providers,
         IEnumerable<InsurancePolicy>? policies = null)
@@ -80,13 +141,16 @@ public sealed class AppointmentGenerator
         _referenceDate = DateTime.SpecifyKind(options.ReferenceDate.Date, DateTimeKind.Unspecified);
         _firstDay = _referenceDate.AddMonths(-MonthsBefore);
         _lastDay = _referenceDate.AddMonths(MonthsAfter);
+        _lastMinute = _referenceDate.AddDays(1).AddMinutes(-1);
+        _firstDayTicks = _firstDay.Ticks;
+        _lastDayIndex = DayIndex(_lastDay);
         var facts = new List<ProviderFacts>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var provider in providers)
         {
             if (provider is not null && ids.Add(provider.Id))
             {
-                facts.Add(ProviderFacts.Create(seeds, provider, facts.Count));
+                facts.Add(ProviderFacts.Create(seeds, provider, facts.Count, _firstDay.DayOfWeek, _lastDayIndex + 1));
             }
         }
 
@@ -97,44 +161,28 @@ public sealed class AppointmentGenerator
         }
 
         _providers = facts.ToArray();
+        foreach (var provider in _providers)
+        {
+            Index(provider);
+        }
+
+        _nullIdProvider = Array.FindIndex(_providers, p => p.Id is null);
+        _slotBlocks = new ulong[]?[(_providers.Length + BlockProviders - 1) / BlockProviders];
+        _slotBlockSizes = new int[_slotBlocks.Length];
+        foreach (var provider in _providers)
+        {
+            var block = provider.Number / BlockProviders;
+            provider.SlotBase = _slotBlockSizes[block];
+            _slotBlockSizes[block] += provider.SlotWords;
+        }
+
         foreach (var policy in policies ?? Array.Empty<InsurancePolicy>())
         {
-            AddPolicy(policy);
+            if (policy is not null)
+            {
+                AddPolicy(policy);
+            }
         }
-    }
-
-    /// <summary>
-    /// Registers a policy for copays, as the constructor's policies do: by its number, and as its patient's policy
-    /// when it is the first one given for that patient. Lets a caller hand policies over as they are made.
-    /// </summary>
-    public void AddPolicy(InsurancePolicy policy)
-    {
-        if (policy is null)
-        {
-            return;
-        }
-
-        _policiesByNumber[policy.PolicyNumber] = policy;
-        if (!_policiesByPatient.ContainsKey(policy.PatientId))
-        {
-            _policiesByPatient[policy.PatientId] = policy;
-        }
-    }
-
-    /// <summary>
-    /// Forgets what the generator keeps about a patient whose appointments are all booked: its own bookings and its
-    /// policies. The providers' slots stay booked. Call it only for a patient that will not be booked again; it
-    /// keeps memory flat over millions of patients.
-    /// </summary>
-    public void Forget(Patient patient)
-    {
-        _patientBookings.Remove(patient.Id);
-        if (!string.IsNullOrEmpty(patient.InsurancePolicyNumber))
-        {
-            _policiesByNumber.Remove(patient.InsurancePolicyNumber!);
-        }
-
-        _policiesByPatient.Remove(patient.Id);
     }
 
     /// <summary>The number of appointments made so far.</summary>
@@ -149,6 +197,59 @@ public sealed class AppointmentGenerator
     /// <summary>The id of appointment number <paramref name="number"/> (from 1): apt_ and six digits or more.</summary>
     public static string AppointmentId(long number) =>
         "apt_" + number.ToString("D6", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Registers a policy that sets copays, as the constructor does with the policies it is given: a patient's
+    /// appointments use the policy whose number the patient records, or, for a patient that records none, the first
+    /// policy registered for the patient's id. Lets a caller hand policies over as it makes them, before booking
+    /// their patients, instead of all of them up front.
+    /// </summary>
+    public void AddPolicy(InsurancePolicy policy)
+    {
+        if (policy is null)
+        {
+            throw new ArgumentNullException(nameof(policy));
+        }
+
+        _policiesByNumber[policy.PolicyNumber] = policy;
+        if (!_policiesByPatient.ContainsKey(policy.PatientId))
+        {
+            _policiesByPatient[policy.PatientId] = policy;
+        }
+    }
+
+    /// <summary>
+    /// Forgets what the generator keeps about a patient whose appointments are all booked: its own bookings and its
+    /// policies (the one its <see cref="Patient.InsurancePolicyNumber"/> names and the one registered for its id).
+    /// Providers' slots stay booked, so later patients still cannot take them. Call it only for a patient that will
+    /// not be booked again: booked again, the patient could be given appointments that overlap its earlier ones, and
+    /// would have no copays unless its policy is added again. A run over millions of patients that forgets each one
+    /// when done keeps the generator's memory flat.
+    /// </summary>
+    public void Forget(Patient patient)
+    {
+        if (patient is null)
+        {
+            throw new ArgumentNullException(nameof(patient));
+        }
+
+        if (patient.Id is not null)
+        {
+            if (_patientBookings.TryGetValue(patient.Id, out var bookings))
+            {
+                _patientBookings.Remove(patient.Id);
+                bookings.Clear();
+                _spareBookingLists.Push(bookings);
+            }
+
+            _policiesByPatient.Remove(patient.Id);
+        }
+
+        if (!string.IsNullOrEmpty(patient.InsurancePolicyNumber))
+        {
+            _policiesByNumber.Remove(patient.InsurancePolicyNumber!);
+        }
+    }
 
     /// <summary>
     /// Books the appointments of patient <paramref name="index"/> of the input: a count drawn from the options'
@@ -171,24 +272,28 @@ public sealed class AppointmentGenerator
         }
 
         var age = Ages.At(patient.DateOfBirth, _referenceDate);
-        var candidates = Candidates(patient, age);
-        if (candidates.Count == 0)
+        var group = GroupFor(age, patient.Sex);
+        if (group.Candidates.Length == 0)
         {
             throw new RecordException("NoSuitableProvider", patient,
                 $"No provider given can see patient {patient.Id}, aged {age} ({patient.Sex}): expected a provider "
                 + "whose specialty sees that age and sex, such as Pediatrics or Family Medicine for a minor.");
         }
 
+        var set = group.SetFor(StateNumber(patient.State));
         var firstNumber = _nextNumber;
-        var local = candidates.Where(c => IsLocal(c.Facts, patient)).ToList();
-        var booked = new List<Booking>(count);
-        var appointments = new List<Appointment>(count);
+        _booked.Clear();
+        _patientId = patient.Id;
+        _firstDayKnown = false;
+        _bookingsKnown = false;
+        _bookings = null;
+        var appointments = new Appointment[count];
         for (var k = 0; k < count; k++)
         {
-            var appointment = BookOne(ref random, patient, candidates, local, booked);
+            var appointment = BookOne(ref random, patient, set);
             if (appointment is null)
             {
-                Release(patient, booked);
+                Release(patient);
                 _nextNumber = firstNumber;
                 throw new RecordException("NoFreeSlot", patient,
                     $"Every provider able to see patient {patient.Id} is fully booked from "
@@ -196,63 +301,157 @@ public sealed class AppointmentGenerator
                     + "appointments.");
             }
 
-            appointments.Add(appointment);
+            appointments[k] = appointment;
         }
 
         return appointments;
     }
 
-    private List<Candidate> Candidates(Patient patient, int age)
+    /// <summary>Numbers the provider's id, state and specialty for the lookups booking makes.</summary>
+    private void Index(ProviderFacts facts)
     {
-        var candidates = new List<Candidate>();
-        foreach (var facts in _providers)
+        if (facts.Id is not null)
         {
-            if (!facts.Specialty.Serves(age, patient.Sex))
+            _providerNumbers[facts.Id] = facts.Number;
+        }
+
+        var state = facts.Provider.Clinic?.State;
+        if (!string.IsNullOrEmpty(state))
+        {
+            if (!_stateNumbers.TryGetValue(state!, out var number))
+            {
+                number = _stateNumbers.Count;
+                _stateNumbers.Add(state!, number);
+            }
+
+            facts.State = number;
+        }
+
+        if (!_specialties.Contains(facts.Specialty))
+        {
+            _specialties.Add(facts.Specialty);
+        }
+
+        var choice = (facts.Specialty, facts.DayMinutes);
+        if (!_choiceNumbers.TryGetValue(choice, out var choiceNumber))
+        {
+            choiceNumber = _choiceNumbers.Count;
+            _choiceNumbers.Add(choice, choiceNumber);
+        }
+
+        facts.Choice = choiceNumber;
+    }
+
+    /// <summary>
+    /// The number of the patient's state among the providers' states, or -1 when the patient has none or no provider
+    /// practises there: either way no provider is local to the patient.
+    /// </summary>
+    private int StateNumber(string? state) =>
+        !string.IsNullOrEmpty(state) && _stateNumbers.TryGetValue(state!, out var number) ? number : -1;
+
+    /// <summary>
+    /// The candidates for patients of this age and sex. Ages and sexes that the same specialties see, with the same
+    /// appointment types, share one group, so there are only a few groups however many patients there are.
+    /// </summary>
+    private CandidateGroup GroupFor(int age, Sex sex)
+    {
+        var key = ((long)age << 32) | (uint)sex;
+        if (_groupsByAgeAndSex.TryGetValue(key, out var group))
+        {
+            return group;
+        }
+
+        var signature = new StringBuilder();
+        foreach (var specialty in _specialties)
+        {
+            if (specialty.Serves(age, sex))
+            {
+                foreach (var type in specialty.AppointmentTypes)
+                {
+                    signature.Append(type.Serves(age) ? '1' : '0');
+                }
+            }
+
+            signature.Append(';');
+        }
+
+        var text = signature.ToString();
+        if (!_groupsBySignature.TryGetValue(text, out group))
+        {
+            group = MakeGroup(age, sex);
+            _groupsBySignature.Add(text, group);
+        }
+
+        _groupsByAgeAndSex.Add(key, group);
+        return group;
+    }
+
+    /// <summary>
+    /// Every provider whose specialty sees the age and sex, in the providers' order, with the specialty's types that
+    /// suit the age and fit in the provider's working day; a provider left with no type is no candidate.
+    /// </summary>
+    private CandidateGroup MakeGroup(int age, Sex sex)
+    {
+        var choices = new TypeChoice?[_choiceNumbers.Count];
+        foreach (var pair in _choiceNumbers)
+        {
+            var (specialty, dayMinutes) = pair.Key;
+            if (!specialty.Serves(age, sex))
             {
                 continue;
             }
 
-            var types = facts.Specialty.AppointmentTypes
-                .Where(t => t.Serves(age) && t.DurationMinutes <= facts.DayMinutes)
+            var types = specialty.AppointmentTypes
+                .Where(t => t.Serves(age) && t.DurationMinutes <= dayMinutes)
+                .Select(TypeFactsOf)
                 .ToArray();
             if (types.Length > 0)
             {
-                candidates.Add(new Candidate(facts, types));
+                choices[pair.Value] = new TypeChoice(types);
             }
         }
 
-        return candidates;
+        return new CandidateGroup(choices, _providers.Where(p => choices[p.Choice] is not null).ToArray(),
+            _stateNumbers.Count);
+    }
+
+    private TypeFacts TypeFactsOf(AppointmentTypeSeed type)
+    {
+        if (!_types.TryGetValue(type, out var facts))
+        {
+            facts = new TypeFacts(type);
+            _types.Add(type, facts);
+        }
+
+        return facts;
     }
 
     /// <summary>
     /// Primary care visits (a share set by the options) go to the patient's own primary care provider when it is
     /// among the candidates, most of the time; other visits go to a specialist, one in the patient's state when there
-    /// is one. When some candidate is in the patient's state (<paramref name="local"/> is not empty), a provider
-    /// elsewhere is booked only by telehealth. When the chosen provider has no free slot, the others are tried in
-    /// order: those in the patient's state, then those elsewhere (by telehealth when the patient has local ones),
-    /// and as a last resort those elsewhere in person.
+    /// is one. When some candidate is in the patient's state, a provider elsewhere is booked only by telehealth. When
+    /// the chosen provider has no free slot, the others are tried in order: those in the patient's state, then those
+    /// elsewhere (by telehealth when the patient has local ones), and as a last resort those elsewhere in person.
     /// </summary>
-    private Appointment? BookOne(ref RecordRandom random, Patient patient, List<Candidate> candidates,
-        List<Candidate> local, List<Booking> booked)
+    private Appointment? BookOne(ref RecordRandom random, Patient patient, CandidateSet set)
     {
-        var near = local.Count > 0 ? local : candidates;
-        var primary = candidates.Where(c => c.Facts.Specialty.IsPrimaryCare).ToList();
-        var others = candidates.Where(c => !c.Facts.Specialty.IsPrimaryCare).ToList();
-        Candidate chosen;
-        if (primary.Count > 0 && (others.Count == 0 || random.Chance(_options.PrimaryCareShare)))
+        var group = set.Group;
+        ProviderFacts chosen;
+        if (group.Primary.Length > 0 && (group.Others.Length == 0 || random.Chance(_options.PrimaryCareShare)))
         {
-            var own = primary.FirstOrDefault(c => string.Equals(c.Facts.Provider.Id, patient.PrimaryCareProviderId,
-                StringComparison.Ordinal));
-            chosen = own is not null && random.Chance(0.85) ? own : random.Pick(Nearest(primary, near));
+            var own = OwnPrimaryCare(group, patient);
+            chosen = own is not null && random.Chance(0.85)
+                ? own
+                : set.NearestPrimary[random.Next(set.NearestPrimary.Length)];
         }
         else
         {
-            chosen = random.Pick(Nearest(others, near));
+            chosen = set.NearestOthers[random.Next(set.NearestOthers.Length)];
         }
 
-        var hasLocal = local.Count > 0;
-        var appointment = TryBook(ref random, patient, chosen, booked, hasLocal && !local.Contains(chosen));
-        foreach (var candidate in local)
+        var hasLocal = set.Local.Length > 0;
+        var appointment = TryBook(ref random, patient, group, chosen, hasLocal && !set.IsLocal(chosen));
+        foreach (var candidate in set.Local)
         {
             if (appointment is not null)
             {
@@ -261,161 +460,268 @@ public sealed class AppointmentGenerator
 
             if (candidate != chosen)
             {
-                appointment = TryBook(ref random, patient, candidate, booked, false);
+                appointment = TryBook(ref random, patient, group, candidate, false);
             }
         }
 
-        var elsewhere = candidates.Where(c => !local.Contains(c)).ToList();
-        foreach (var candidate in elsewhere)
+        foreach (var candidate in group.Candidates)
         {
             if (appointment is not null)
             {
                 break;
             }
 
-            if (candidate != chosen)
+            if (candidate != chosen && !set.IsLocal(candidate))
             {
-                appointment = TryBook(ref random, patient, candidate, booked, hasLocal);
+                appointment = TryBook(ref random, patient, group, candidate, hasLocal);
             }
         }
 
-        foreach (var candidate in hasLocal ? elsewhere : new List<Candidate>())
+        if (hasLocal)
         {
-            if (appointment is not null)
+            foreach (var candidate in group.Candidates)
             {
-                break;
-            }
+                if (appointment is not null)
+                {
+                    break;
+                }
 
-            appointment = TryBook(ref random, patient, candidate, booked, false);
+                if (!set.IsLocal(candidate))
+                {
+                    appointment = TryBook(ref random, patient, group, candidate, false);
+                }
+            }
         }
 
         return appointment;
     }
 
-    /// <summary>The candidates of a group in the patient's state when it has any there, else all of them.</summary>
-    private static List<Candidate> Nearest(List<Candidate> group, List<Candidate> near)
+    /// <summary>The patient's own primary care provider when it is a primary care candidate, else null.</summary>
+    private ProviderFacts? OwnPrimaryCare(CandidateGroup group, Patient patient)
     {
-        var nearest = group.Where(near.Contains).ToList();
-        return nearest.Count > 0 ? nearest : group;
+        var id = patient.PrimaryCareProviderId;
+        var number = id is null ? _nullIdProvider : _providerNumbers.TryGetValue(id, out var found) ? found : -1;
+        var own = number >= 0 ? _providers[number] : null;
+        return own is not null && own.IsPrimaryCare && group.Sees(own) ? own : null;
     }
 
-    /// <summary>Whether the provider's clinic is in the patient's state.</summary>
-    private static bool IsLocal(ProviderFacts facts, Patient patient) =>
-        !string.IsNullOrEmpty(patient.State)
-        && string.Equals(facts.Provider.Clinic?.State, patient.State, StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
-    /// Books one appointment with the candidate in a free slot, or returns null. With
+    /// Books one appointment with a candidate of the group in a free slot, or returns null. With
     /// <paramref name="telehealthOnly"/> only the types that allow telehealth are drawn and the visit is held by
     /// telehealth.
     /// </summary>
-    private Appointment? TryBook(ref RecordRandom random, Patient patient, Candidate candidate, List<Booking> booked,
+    private Appointment? TryBook(ref RecordRandom random, Patient patient, CandidateGroup group, ProviderFacts facts,
         bool telehealthOnly)
     {
-        var facts = candidate.Facts;
-        var types = telehealthOnly ? candidate.TelehealthTypes : candidate.Types;
+        var choice = group.Choices[facts.Choice]!;
+        var types = telehealthOnly ? choice.TelehealthTypes : choice.Types;
         if (types.Length == 0)
         {
             return null;
         }
 
-        var type = random.Pick(types);
+        var type = types[random.Next(types.Length)];
         var mode = telehealthOnly ? AppointmentMode.Telehealth
-            : type.Modes.Count == 1 ? type.Modes[0]
+            : type.HasOneMode ? type.OnlyMode
             : type.AllowsTelehealth && random.Chance(0.25) ? AppointmentMode.Telehealth
             : AppointmentMode.InPerson;
         var category = type.VisitCategory;
-        var reason = random.Pick(type.Reasons);
-        var first = Later(_firstDay, patient.DateOfBirth.Date.AddDays(1));
-        var afterAccount = patient.AccountCreationDate.Date.AddDays(1);
-        if (afterAccount <= _lastDay)
-        {
-            first = Later(first, afterAccount);
-        }
-
-        if (first > _lastDay)
+        var reason = type.Reasons[random.Next(type.Reasons.Length)];
+        var firstDay = PatientFirstDay(patient);
+        if (firstDay < 0)
         {
             return null;
         }
 
-        first = DateTime.SpecifyKind(first, DateTimeKind.Unspecified);
-
-        var local = FindSlot(ref random, facts, patient.Id, first, type.DurationMinutes);
-        if (local is null)
+        var duration = type.DurationMinutes;
+        if (!FindSlot(ref random, facts, firstDay, duration, out var dayIndex, out var row, out var slot))
         {
             return null;
         }
 
-        var start = new DateTimeOffset(local.Value, facts.Offset);
-        var status = PickStatus(ref random, local.Value.Date);
+        var local = new DateTime(_firstDayTicks + dayIndex * TimeSpan.TicksPerDay + facts.OpeningTicks
+            + slot * facts.SlotTicks, DateTimeKind.Unspecified);
+        var day = local.Date;
+        var start = new DateTimeOffset(local, facts.Offset);
+        var status = PickStatus(ref random, day);
         var bookedAt = PickBookedAt(ref random, patient, start);
         var appointment = new Appointment
         {
-            Id = AppointmentId(++_nextNumber),
+            Id = NextId(),
             PatientId = patient.Id,
-            ProviderId = facts.Provider.Id,
+            ProviderId = facts.Id,
             Type = type.Name,
             VisitCategory = category,
             Start = start,
-            DurationMinutes = type.DurationMinutes,
+            DurationMinutes = duration,
             Mode = mode,
             Reason = reason,
             Status = status,
             BookedAt = bookedAt,
-            Copay = CopayFor(patient, category, local.Value.Date),
+            Copay = CopayFor(patient, category, day),
         };
         if (status == AppointmentStatus.Canceled)
         {
             appointment.CancellationReason = random.Pick(CancellationReasons);
-            var latest = Earlier(local.Value, _referenceDate.AddDays(1).AddMinutes(-1));
+            var latest = Earlier(local, _lastMinute);
             var canceledAt = Between(ref random, bookedAt.DateTime, latest);
             appointment.CanceledAt = new DateTimeOffset(canceledAt, facts.Offset);
         }
         else
         {
-            Reserve(facts, patient.Id, local.Value, type.DurationMinutes, booked);
+            Reserve(patient, facts, row, slot, duration, start.UtcTicks);
         }
 
         return appointment;
     }
 
     /// <summary>
-    /// Scans the days of the window from a random one, and the slots of each working day from a random one, for the
-    /// first slot where the appointment fits before closing and neither the provider nor the patient is busy.
+    /// The index of the first day the patient may be seen: after the birth and, where the window allows, after the
+    /// account was made; -1 when that is after the window. Worked out the first time a booking of the patient needs
+    /// it.
     /// </summary>
-    private DateTime? FindSlot(ref RecordRandom random, ProviderFacts facts, string patientId, DateTime first,
-        int duration)
+    private int PatientFirstDay(Patient patient)
     {
-        var days = (int)(_lastDay - first).TotalDays + 1;
-        var slots = (facts.DayMinutes - duration) / facts.SlotMinutes + 1;
-        var firstDay = random.Next(days);
-        var firstSlot = random.Next(slots);
-        for (var d = 0; d < days; d++)
+        if (!_firstDayKnown)
         {
-            var day = first.AddDays((firstDay + d) % days);
-            if (!facts.WorksOn(day.DayOfWeek))
+            var first = Later(_firstDay, patient.DateOfBirth.Date.AddDays(1));
+            var afterAccount = patient.AccountCreationDate.Date.AddDays(1);
+            if (afterAccount <= _lastDay)
+            {
+                first = Later(first, afterAccount);
+            }
+
+            _patientFirstDay = first > _lastDay ? -1 : DayIndex(first);
+            _firstDayKnown = true;
+        }
+
+        return _patientFirstDay;
+    }
+
+    /// <summary>
+    /// Scans the days of the window from a random one, and the slots of each working day from a random one, for the
+    /// first slot where the appointment fits before closing and neither the provider nor the patient is busy. A day
+    /// whose slots fit in one word gives the provider's free starts at once from its bitset, so a full day costs a
+    /// few operations and only free starts are tried against the patient's bookings.
+    /// </summary>
+    private bool FindSlot(ref RecordRandom random, ProviderFacts facts, int firstDay, int duration, out int foundDay,
+        out int foundRow, out int foundSlot)
+    {
+        var days = _lastDayIndex - firstDay + 1;
+        var slots = (facts.DayMinutes - duration) / facts.SlotMinutes + 1;
+        var day = random.Next(days);
+        var firstSlot = random.Next(slots);
+        var need = SlotsTaken(facts, duration);
+        var durationTicks = TimeSpan.TicksPerMinute * duration;
+        var inWord = facts.WordsPerDay == 1 && slots <= 64;
+        var booked = need > 0 ? facts.Slots : null;
+        var slotBase = facts.SlotBase;
+        var valid = LowBits(slots);
+        for (var d = 0; d < days; d++, day = day + 1 == days ? 0 : day + 1)
+        {
+            var dayIndex = firstDay + day;
+            var row = facts.RowOf(dayIndex);
+            if (row < 0)
             {
                 continue;
             }
 
-            for (var s = 0; s < slots; s++)
+            var starts = valid;
+            if (inWord && booked is not null && booked[slotBase + row] != 0)
             {
-                var local = day + facts.Opening + TimeSpan.FromMinutes((firstSlot + s) % slots * facts.SlotMinutes);
-                if (ProviderIsFree(facts, local, duration) && PatientIsFree(patientId, facts, local, duration))
+                var free = ~booked[slotBase + row];
+                starts &= free;
+                for (var j = 1; j < need && starts != 0; j++)
                 {
-                    return local;
+                    starts &= free >> j;
                 }
+
+                if (starts == 0)
+                {
+                    continue;
+                }
+            }
+
+            var dayStart = _firstDayTicks + dayIndex * TimeSpan.TicksPerDay + facts.OpeningTicks - facts.OffsetTicks;
+            var slot = inWord
+                ? FreeSlotInWord(starts, firstSlot, dayStart, facts.SlotTicks, durationTicks)
+                : FreeSlotInRow(facts, row, slots, firstSlot, need, dayStart, durationTicks);
+            if (slot >= 0)
+            {
+                foundDay = dayIndex;
+                foundRow = row;
+                foundSlot = slot;
+                return true;
             }
         }
 
-        return null;
+        foundDay = foundRow = foundSlot = -1;
+        return false;
     }
 
-    private bool ProviderIsFree(ProviderFacts facts, DateTime local, int duration)
+    /// <summary>
+    /// The first of the provider's free <paramref name="starts"/> of a day, from <paramref name="firstSlot"/> round
+    /// to it again, where the patient is free too; -1 when there is none.
+    /// </summary>
+    private int FreeSlotInWord(ulong starts, int firstSlot, long dayStart, long slotTicks, long durationTicks)
     {
-        for (var minute = 0; minute < duration; minute += facts.SlotMinutes)
+        var later = starts & ~LowBits(firstSlot);
+        var earlier = starts & LowBits(firstSlot);
+        for (var part = later; part != 0; part &= part - 1)
         {
-            if (_bookedSlots.Contains((facts.Number, local.AddMinutes(minute).Ticks)))
+            var slot = LowestBit(part);
+            if (PatientIsFree(dayStart + slot * slotTicks, durationTicks))
+            {
+                return slot;
+            }
+        }
+
+        for (var part = earlier; part != 0; part &= part - 1)
+        {
+            var slot = LowestBit(part);
+            if (PatientIsFree(dayStart + slot * slotTicks, durationTicks))
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The first start of the day, from <paramref name="firstSlot"/> round to it again, where the provider is free for
+    /// <paramref name="need"/> slots and the patient is free; -1 when there is none. Slot by slot, for a day with more
+    /// slots than one word holds.
+    /// </summary>
+    private int FreeSlotInRow(ProviderFacts facts, int row, int slots, int firstSlot, int need, long dayStart,
+        long durationTicks)
+    {
+        for (var s = 0; s < slots; s++)
+        {
+            var slot = firstSlot + s < slots ? firstSlot + s : firstSlot + s - slots;
+            if (facts.IsFree(row, slot, need) && PatientIsFree(dayStart + slot * facts.SlotTicks, durationTicks))
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the patient has no active appointment overlapping the time from a start in UTC ticks.</summary>
+    private bool PatientIsFree(long start, long durationTicks)
+    {
+        var bookings = PatientBookings();
+        if (bookings is null)
+        {
+            return true;
+        }
+
+        var end = start + durationTicks;
+        for (var i = 0; i < bookings.Count; i++)
+        {
+            var booking = bookings[i];
+            if (end > booking.Start && start < booking.End)
             {
                 return false;
             }
@@ -424,51 +730,55 @@ public sealed class AppointmentGenerator
         return true;
     }
 
-    private bool PatientIsFree(string patientId, ProviderFacts facts, DateTime local, int duration)
+    /// <summary>The bookings of the patient being booked, looked up once; null while it has none.</summary>
+    private List<(long Start, long End)>? PatientBookings()
     {
-        if (!_patientBookings.TryGetValue(patientId, out var bookings))
+        if (!_bookingsKnown)
         {
-            return true;
+            _patientBookings.TryGetValue(_patientId!, out _bookings);
+            _bookingsKnown = true;
         }
 
-        var start = new DateTimeOffset(local, facts.Offset).UtcTicks;
-        var end = start + TimeSpan.TicksPerMinute * duration;
-        return bookings.All(b => end <= b.Start || start >= b.End);
+        return _bookings;
     }
 
-    private void Reserve(ProviderFacts facts, string patientId, DateTime local, int duration, List<Booking> booked)
+    /// <summary>
+    /// Takes the slots for an active appointment and adds it to the patient's bookings, remembering both so they
+    /// can be released if a later appointment of the patient finds no slot.
+    /// </summary>
+    private void Reserve(Patient patient, ProviderFacts facts, int row, int slot, int duration, long start)
     {
-        var slots = new List<long>();
-        for (var minute = 0; minute < duration; minute += facts.SlotMinutes)
+        var need = SlotsTaken(facts, duration);
+        if (facts.Slots is null && need > 0)
         {
-            var key = local.AddMinutes(minute).Ticks;
-            _bookedSlots.Add((facts.Number, key));
-            slots.Add(key);
+            var block = facts.Number / BlockProviders;
+            facts.Slots = _slotBlocks[block] ??= new ulong[_slotBlockSizes[block]];
         }
 
-        var start = new DateTimeOffset(local, facts.Offset).UtcTicks;
+        facts.Mark(row, slot, need, true);
         var interval = (start, start + TimeSpan.TicksPerMinute * duration);
-        if (!_patientBookings.TryGetValue(patientId, out var bookings))
+
+        var bookings = PatientBookings();
+        if (bookings is null)
         {
-            bookings = new List<(long Start, long End)>();
-            _patientBookings[patientId] = bookings;
+            bookings = _spareBookingLists.Count > 0 ? _spareBookingLists.Pop() : new List<(long Start, long End)>();
+            _patientBookings[patient.Id] = bookings;
+            _bookings = bookings;
         }
 
         bookings.Add(interval);
-        booked.Add(new Booking(facts.Number, slots, interval));
+        _booked.Add(new Booking(facts, row, slot, need, interval));
     }
 
-    private void Release(Patient patient, List<Booking> booked)
+    private void Release(Patient patient)
     {
-        foreach (var booking in booked)
+        foreach (var booking in _booked)
         {
-            foreach (var slot in booking.Slots)
-            {
-                _bookedSlots.Remove((booking.Provider, slot));
-            }
-
+            booking.Facts.Mark(booking.Row, booking.Slot, booking.Count, false);
             _patientBookings[patient.Id].Remove(booking.Interval);
         }
+
+        _booked.Clear();
     }
 
     /// <summary>
@@ -499,7 +809,7 @@ public sealed class AppointmentGenerator
     {
         var local = start.DateTime;
         var born = patient.DateOfBirth.Date;
-        var upper = Earlier(local.AddMinutes(-30), _referenceDate.AddDays(1).AddMinutes(-1));
+        var upper = Earlier(local.AddMinutes(-30), _lastMinute);
         var lower = Later(Later(born, patient.AccountCreationDate.Date), local.AddDays(-120));
         if (lower >= upper)
         {
@@ -527,6 +837,43 @@ public sealed class AppointmentGenerator
         return policy is not null && policy.IsActiveOn(day) ? policy.Copays.For(category) : null;
     }
 
+    /// <summary>The id of the next appointment: the text of <see cref="AppointmentId"/>, made as one string.</summary>
+    private string NextId()
+    {
+        var number = ++_nextNumber;
+        var digits = 1;
+        for (var rest = number / 10; rest > 0; rest /= 10)
+        {
+            digits++;
+        }
+
+        var length = 4 + Math.Max(6, digits);
+        _idBuffer[0] = 'a';
+        _idBuffer[1] = 'p';
+        _idBuffer[2] = 't';
+        _idBuffer[3] = '_';
+        for (var i = length - 1; i >= 4; i--)
+        {
+            _idBuffer[i] = (char)('0' + (int)(number % 10));
+            number /= 10;
+        }
+
+        return new string(_idBuffer, 0, length);
+    }
+
+    /// <summary>The days from the window's first day to <paramref name="date"/>, a date at midnight.</summary>
+    private int DayIndex(DateTime date) => (int)((date.Ticks - _firstDayTicks) / TimeSpan.TicksPerDay);
+
+    /// <summary>How many slots an appointment of <paramref name="duration"/> minutes takes, the last in part.</summary>
+    private static int SlotsTaken(ProviderFacts facts, int duration) =>
+        duration <= 0 ? 0 : (duration + facts.SlotMinutes - 1) / facts.SlotMinutes;
+
+    /// <summary>A word whose lowest <paramref name="count"/> bits are set.</summary>
+    private static ulong LowBits(int count) => count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
+
+    /// <summary>The position of the lowest set bit of a word that is not zero.</summary>
+    private static int LowestBit(ulong word) => BitPositions[((word & (0 - word)) * DeBruijn) >> 58];
+
     /// <summary>A whole minute from <paramref name="lower"/> to <paramref name="upper"/>, both included.</summary>
     private static DateTime Between(ref RecordRandom random, DateTime lower, DateTime upper)
     {
@@ -538,71 +885,272 @@ public sealed class AppointmentGenerator
 
     private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 
-    /// <summary>A provider able to see the patient, with the appointment types that suit the patient.</summary>
-    private sealed class Candidate
+    private static int[] MakeBitPositions()
     {
-        public Candidate(ProviderFacts facts, AppointmentTypeSeed[] types)
+        var positions = new int[64];
+        for (var bit = 0; bit < 64; bit++)
         {
-            Facts = facts;
+            positions[((1UL << bit) * DeBruijn) >> 58] = bit;
+        }
+
+        return positions;
+    }
+
+    /// <summary>What booking needs of an appointment type, read once from its seed.</summary>
+    private sealed class TypeFacts
+    {
+        public TypeFacts(AppointmentTypeSeed seed)
+        {
+            Name = seed.Name;
+            DurationMinutes = seed.DurationMinutes;
+            VisitCategory = seed.VisitCategory;
+            HasOneMode = seed.Modes.Count == 1;
+            OnlyMode = HasOneMode ? seed.Modes[0] : AppointmentMode.InPerson;
+            AllowsTelehealth = seed.AllowsTelehealth;
+            Reasons = seed.Reasons.ToArray();
+        }
+
+        public string Name { get; }
+
+        public int DurationMinutes { get; }
+
+        public VisitCategory VisitCategory { get; }
+
+        /// <summary>Whether the type takes place in one mode only, <see cref="OnlyMode"/>.</summary>
+        public bool HasOneMode { get; }
+
+        public AppointmentMode OnlyMode { get; }
+
+        public bool AllowsTelehealth { get; }
+
+        public string[] Reasons { get; }
+    }
+
+    /// <summary>The appointment types a group's patients may book with providers of one specialty and day.</summary>
+    private sealed class TypeChoice
+    {
+        public TypeChoice(TypeFacts[] types)
+        {
             Types = types;
             TelehealthTypes = types.Where(t => t.AllowsTelehealth).ToArray();
         }
 
-        public ProviderFacts Facts { get; }
-
-        public AppointmentTypeSeed[] Types { get; }
+        public TypeFacts[] Types { get; }
 
         /// <summary>The types that may be held by telehealth, for providers outside the patient's state.</summary>
-        public AppointmentTypeSeed[] TelehealthTypes { get; }
+        public TypeFacts[] TelehealthTypes { get; }
+    }
+
+    /// <summary>
+    /// The providers able to see the patients of some ages and sexes (the candidates), in the providers' order, split
+    /// into primary care and the others, with the candidate lists for each state made the first time a patient of
+    /// that state needs them.
+    /// </summary>
+    private sealed class CandidateGroup
+    {
+        // By state number plus one: the first set is for patients with no provider in their state.
+        private readonly CandidateSet?[] _sets;
+
+        public CandidateGroup(TypeChoice?[] choices, ProviderFacts[] candidates, int stateCount)
+        {
+            Choices = choices;
+            Candidates = candidates;
+            Primary = candidates.Where(c => c.IsPrimaryCare).ToArray();
+            Others = candidates.Where(c => !c.IsPrimaryCare).ToArray();
+            _sets = new CandidateSet?[stateCount + 1];
+        }
+
+        /// <summary>
+        /// The types offered, by the number of the providers' (specialty, day length) pair; null where the specialty
+        /// does not see the group's patients or no type suits them and fits the day, so its providers are no
+        /// candidates.
+        /// </summary>
+        public TypeChoice?[] Choices { get; }
+
+        public ProviderFacts[] Candidates { get; }
+
+        public ProviderFacts[] Primary { get; }
+
+        public ProviderFacts[] Others { get; }
+
+        /// <summary>Whether the provider is a candidate for the group's patients.</summary>
+        public bool Sees(ProviderFacts provider) => Choices[provider.Choice] is not null;
+
+        public CandidateSet SetFor(int state) => _sets[state + 1] ??= new CandidateSet(this, state);
+    }
+
+    /// <summary>
+    /// The candidates of a group for patients of one state: those whose clinic is in the state, in order, and the
+    /// primary care providers and specialists to draw from, those in the state when there are any, else all.
+    /// </summary>
+    private sealed class CandidateSet
+    {
+        private readonly int _state;
+
+        public CandidateSet(CandidateGroup group, int state)
+        {
+            Group = group;
+            _state = state;
+            Local = state < 0 ? Array.Empty<ProviderFacts>() : group.Candidates.Where(IsLocal).ToArray();
+            var localPrimary = Local.Where(c => c.IsPrimaryCare).ToArray();
+            var localOthers = Local.Where(c => !c.IsPrimaryCare).ToArray();
+            NearestPrimary = localPrimary.Length > 0 ? localPrimary : group.Primary;
+            NearestOthers = localOthers.Length > 0 ? localOthers : group.Others;
+        }
+
+        public CandidateGroup Group { get; }
+
+        public ProviderFacts[] Local { get; }
+
+        public ProviderFacts[] NearestPrimary { get; }
+
+        public ProviderFacts[] NearestOthers { get; }
+
+        /// <summary>Whether the candidate's clinic is in the patients' state.</summary>
+        public bool IsLocal(ProviderFacts candidate) => _state >= 0 && candidate.State == _state;
     }
 
     /// <summary>The slots and time range one active appointment took, so they can be released.</summary>
-    private sealed class Booking
+    private readonly struct Booking
     {
-        public Booking(int provider, List<long> slots, (long Start, long End) interval)
+        public Booking(ProviderFacts facts, int row, int slot, int count, (long Start, long End) interval)
         {
-            Provider = provider;
-            Slots = slots;
+            Facts = facts;
+            Row = row;
+            Slot = slot;
+            Count = count;
             Interval = interval;
         }
 
-        public int Provider { get; }
+        public ProviderFacts Facts { get; }
 
-        public List<long> Slots { get; }
+        public int Row { get; }
+
+        public int Slot { get; }
+
+        public int Count { get; }
 
         public (long Start, long End) Interval { get; }
     }
 
-    /// <summary>What booking needs to know about a provider, worked out once.</summary>
+    /// <summary>
+    /// What booking needs to know about a provider, worked out once, and where its booked slots are: one bit per slot
+    /// of each working day of the window, a row of whole words per day, in the block of slots it shares with the
+    /// providers numbered next to it.
+    /// </summary>
     private sealed class ProviderFacts
     {
-        private int _dayMask;
+        // For each day of a week of the window (counted from the window's first day), four bits: the day's row among
+        // the working days of its week plus one, or zero for a day off.
+        private int _weekRows;
 
         private ProviderFacts(Provider provider, SpecialtySeed specialty, int number)
         {
             Provider = provider;
+            Id = provider.Id;
             Specialty = specialty;
+            IsPrimaryCare = specialty.IsPrimaryCare;
             Number = number;
         }
 
         public Provider Provider { get; }
 
+        public string Id { get; }
+
         public SpecialtySeed Specialty { get; }
+
+        public bool IsPrimaryCare { get; }
 
         public int Number { get; }
 
+        /// <summary>The number of the clinic's state among the providers' states, -1 when it has none.</summary>
+        public int State { get; set; } = -1;
+
+        /// <summary>The number of the provider's (specialty, day length) pair: it sets the types offered.</summary>
+        public int Choice { get; set; }
+
         public TimeSpan Offset { get; private set; }
 
-        public TimeSpan Opening { get; private set; }
+        public long OffsetTicks { get; private set; }
+
+        public long OpeningTicks { get; private set; }
 
         public int SlotMinutes { get; private set; }
+
+        public long SlotTicks { get; private set; }
 
         /// <summary>The minutes from the first slot's start to the last slot's end.</summary>
         public int DayMinutes { get; private set; }
 
-        public bool WorksOn(DayOfWeek day) => (_dayMask & (1 << (int)day)) != 0;
+        /// <summary>The words of a day's row: enough for a bit per slot that starts before closing.</summary>
+        public int WordsPerDay { get; private set; }
 
-        public static ProviderFacts Create(SeedCatalog seeds, Provider provider, int number)
+        /// <summary>The words of all the provider's rows.</summary>
+        public int SlotWords { get; private set; }
+
+        /// <summary>Where the provider's first row starts in its block.</summary>
+        public int SlotBase { get; set; }
+
+        /// <summary>The block of booked slots, null until the provider's first booking.</summary>
+        public ulong[]? Slots { get; set; }
+
+        private int WorkingDays { get; set; }
+
+        /// <summary>The row of day <paramref name="day"/> of the window; -1 on the provider's days off.</summary>
+        public int RowOf(int day)
+        {
+            var week = day / 7;
+            var rank = ((_weekRows >> (4 * (day - week * 7))) & 15) - 1;
+            return rank < 0 ? -1 : week * WorkingDays + rank;
+        }
+
+        /// <summary>Whether <paramref name="count"/> slots from <paramref name="slot"/> of the row are free.</summary>
+        public bool IsFree(int row, int slot, int count)
+        {
+            if (Slots is null)
+            {
+                return true;
+            }
+
+            var bit = (SlotBase + row * WordsPerDay) * 64 + slot;
+            for (var i = 0; i < count; i++, bit++)
+            {
+                if ((Slots[bit >> 6] & (1UL << (bit & 63))) != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Books or frees <paramref name="count"/> slots from <paramref name="slot"/> of the row; the block must have
+        /// been given when booking.
+        /// </summary>
+        public void Mark(int row, int slot, int count, bool booked)
+        {
+            var words = Slots!;
+            var bit = (SlotBase + row * WordsPerDay) * 64 + slot;
+            for (var i = 0; i < count; i++, bit++)
+            {
+                if (booked)
+                {
+                    words[bit >> 6] |= 1UL << (bit & 63);
+                }
+                else
+                {
+                    words[bit >> 6] &= ~(1UL << (bit & 63));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Checks the provider and works out its facts for a booking window of <paramref name="days"/> days from a
+        /// <paramref name="firstWeekday"/>.
+        /// </summary>
+        public static ProviderFacts Create(SeedCatalog seeds, Provider provider, int number, DayOfWeek firstWeekday,
+            int days)
         {
             var specialty = seeds.FindSpecialty(provider.Specialty ?? "")
                 ?? throw new InvalidOptionException("Providers", provider.Id,
@@ -625,18 +1173,35 @@ public sealed class AppointmentGenerator
                     + "offset such as -05:00 or +09:30.");
             }
 
+            var dayMinutes = (int)(schedule.End - schedule.Start).TotalMinutes;
+            var slotsPerDay = (dayMinutes + schedule.SlotMinutes - 1) / schedule.SlotMinutes;
             var facts = new ProviderFacts(provider, specialty, number)
             {
                 Offset = offset,
-                Opening = schedule.Start,
+                OffsetTicks = offset.Ticks,
+                OpeningTicks = schedule.Start.Ticks,
                 SlotMinutes = schedule.SlotMinutes,
-                DayMinutes = (int)(schedule.End - schedule.Start).TotalMinutes,
+                SlotTicks = TimeSpan.TicksPerMinute * schedule.SlotMinutes,
+                DayMinutes = dayMinutes,
+                WordsPerDay = Math.Max(1, (slotsPerDay + 63) / 64),
             };
+            var dayMask = 0;
             foreach (var day in schedule.Days)
             {
-                facts._dayMask |= 1 << (int)day;
+                dayMask |= 1 << (int)day;
             }
 
+            for (var i = 0; i < 7; i++)
+            {
+                var weekday = ((int)firstWeekday + i) % 7;
+                if ((dayMask & (1 << weekday)) != 0)
+                {
+                    facts.WorkingDays++;
+                    facts._weekRows |= facts.WorkingDays << (4 * i);
+                }
+            }
+
+            facts.SlotWords = (days + 6) / 7 * facts.WorkingDays * facts.WordsPerDay;
             return facts;
         }
 
