@@ -22,10 +22,10 @@ public abstract class FrontDeskCommand : PSCmdlet
 {
     private FrontDeskService? _service;
 
-    /// <summary>Gets or sets the dataset folder, or null when the dataset is given as an object.</summary>
+    /// <summary>The dataset folder (-Path), or null when the dataset is given as an object.</summary>
     public abstract string? Path { get; set; }
 
-    /// <summary>Gets or sets the dataset object, or null when the dataset is given as a folder.</summary>
+    /// <summary>The dataset object (-Dataset), or null when the dataset is given as a folder.</summary>
     public abstract MockDataset? Dataset { get; set; }
 
     /// <summary>The front desk over the dataset, opened in <see cref="BeginProcessing"/>.</summary>
