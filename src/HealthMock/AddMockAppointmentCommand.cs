@@ -61,17 +61,15 @@ namespace HealthMock.Commands;
 [Cmdlet(VerbsCommon.Add, "MockAppointment", DefaultParameterSetName = FrontDeskCommandSets.Path,
     SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Appointment))]
-public sealed class AddMockAppointmentCommand : PSCmdlet
+public sealed class AddMockAppointmentCommand : FrontDeskCommand
 {
-    private FrontDeskService? _service;
-
     /// <summary>
     /// <para type="description">The dataset folder, written by Export-MockDataset, relative to the current
     /// location; the booking is saved to it.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = FrontDeskCommandSets.Path)]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public override string? Path { get; set; }
 
     /// <summary>
     /// <para type="description">A dataset object, such as the output of New-MockDataset or Import-MockDataset; the
@@ -79,7 +77,7 @@ public sealed class AddMockAppointmentCommand : PSCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = FrontDeskCommandSets.Dataset)]
     [ValidateNotNull]
-    public MockDataset? Dataset { get; set; }
+    public override MockDataset? Dataset { get; set; }
 
     /// <summary>
     /// <para type="description">The patient to book. Objects bind by their PatientId or Id property.</para>
@@ -131,9 +129,6 @@ public sealed class AddMockAppointmentCommand : PSCmdlet
     public string? Reason { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _service = FrontDeskCommand.Open(this, Path, Dataset);
-
-    /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var target = $"{AppointmentType} for patient {PatientId} with {ProviderId} at {Start}";
@@ -151,7 +146,7 @@ public sealed class AddMockAppointmentCommand : PSCmdlet
             Mode = Mode,
             Reason = Reason,
         };
-        if (FrontDeskCommand.TryRun(this, () => _service!.ScheduleAppointment(request), out var appointment))
+        if (TryCall(service => service.ScheduleAppointment(request), out var appointment))
         {
             WriteVerbose($"Booked {appointment.Id}: {appointment.Type} for {appointment.PatientId} with "
                 + $"{appointment.ProviderId} at {appointment.Start:yyyy-MM-dd HH:mm zzz}.");

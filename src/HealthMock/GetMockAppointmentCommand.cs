@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HealthMock.Api;
 
 namespace HealthMock.Commands;
 
@@ -37,14 +36,12 @@ namespace HealthMock.Commands;
 /// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.Get, "MockAppointment", DefaultParameterSetName = PatientPath)]
 [OutputType(typeof(Appointment))]
-public sealed class GetMockAppointmentCommand : PSCmdlet
+public sealed class GetMockAppointmentCommand : FrontDeskCommand
 {
     private const string PatientPath = "PatientPath";
     private const string PatientDataset = "PatientDataset";
     private const string IdPath = "IdPath";
     private const string IdDataset = "IdDataset";
-
-    private FrontDeskService? _service;
 
     /// <summary>
     /// <para type="description">The dataset folder, written by Export-MockDataset, relative to the current
@@ -53,7 +50,7 @@ public sealed class GetMockAppointmentCommand : PSCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PatientPath)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdPath)]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public override string? Path { get; set; }
 
     /// <summary>
     /// <para type="description">A dataset object, such as the output of New-MockDataset or
@@ -62,7 +59,7 @@ public sealed class GetMockAppointmentCommand : PSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = PatientDataset)]
     [Parameter(Mandatory = true, ParameterSetName = IdDataset)]
     [ValidateNotNull]
-    public MockDataset? Dataset { get; set; }
+    public override MockDataset? Dataset { get; set; }
 
     /// <summary>
     /// <para type="description">The ids of the appointments, such as apt_000123. Objects with an AppointmentId
@@ -95,28 +92,14 @@ public sealed class GetMockAppointmentCommand : PSCmdlet
     public AppointmentStatus[]? Status { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _service = FrontDeskCommand.Open(this, Path, Dataset);
-
-    /// <inheritdoc />
     protected override void ProcessRecord()
     {
         if (AppointmentId is null)
         {
-            if (FrontDeskCommand.TryRun(this, () => _service!.ListPatientAppointments(PatientId!, Status),
-                out var appointments))
-            {
-                WriteObject(appointments, enumerateCollection: true);
-            }
-
+            WriteList(service => service.ListPatientAppointments(PatientId!, Status));
             return;
         }
 
-        foreach (var id in AppointmentId)
-        {
-            if (FrontDeskCommand.TryRun(this, () => _service!.GetAppointment(id), out var appointment))
-            {
-                WriteObject(appointment);
-            }
-        }
+        WriteEach(AppointmentId, (service, id) => service.GetAppointment(id));
     }
 }

@@ -41,17 +41,15 @@ namespace HealthMock.Commands;
 /// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.Get, "MockAvailableSlot", DefaultParameterSetName = FrontDeskCommandSets.Path)]
 [OutputType(typeof(AvailableSlot))]
-public sealed class GetMockAvailableSlotCommand : PSCmdlet
+public sealed class GetMockAvailableSlotCommand : FrontDeskCommand
 {
-    private FrontDeskService? _service;
-
     /// <summary>
     /// <para type="description">The dataset folder, written by Export-MockDataset, relative to the current
     /// location.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = FrontDeskCommandSets.Path)]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public override string? Path { get; set; }
 
     /// <summary>
     /// <para type="description">A dataset object, such as the output of New-MockDataset or
@@ -59,7 +57,7 @@ public sealed class GetMockAvailableSlotCommand : PSCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = FrontDeskCommandSets.Dataset)]
     [ValidateNotNull]
-    public MockDataset? Dataset { get; set; }
+    public override MockDataset? Dataset { get; set; }
 
     /// <summary>
     /// <para type="description">The provider whose slots to list. Objects bind by their ProviderId,
@@ -106,13 +104,10 @@ public sealed class GetMockAvailableSlotCommand : PSCmdlet
     public string? PatientId { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _service = FrontDeskCommand.Open(this, Path, Dataset);
-
-    /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (FrontDeskCommand.TryRun(this, () => _service!.ListAvailableSlots(ProviderId!, From, To, AppointmentType,
-            PatientId), out var slots))
+        if (TryCall(service => service.ListAvailableSlots(ProviderId!, From, To, AppointmentType, PatientId),
+            out var slots))
         {
             WriteVerbose($"{slots.Count} free slot(s) with {ProviderId}.");
             WriteObject(slots, enumerateCollection: true);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HealthMock.Api;
 
 namespace HealthMock.Commands;
 
@@ -38,14 +37,12 @@ namespace HealthMock.Commands;
 /// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.Get, "MockInsurancePolicy", DefaultParameterSetName = PatientPath)]
 [OutputType(typeof(InsurancePolicy))]
-public sealed class GetMockInsurancePolicyCommand : PSCmdlet
+public sealed class GetMockInsurancePolicyCommand : FrontDeskCommand
 {
     private const string PatientPath = "PatientPath";
     private const string PatientDataset = "PatientDataset";
     private const string NumberPath = "NumberPath";
     private const string NumberDataset = "NumberDataset";
-
-    private FrontDeskService? _service;
 
     /// <summary>
     /// <para type="description">The dataset folder, written by Export-MockDataset, relative to the current
@@ -54,7 +51,7 @@ public sealed class GetMockInsurancePolicyCommand : PSCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PatientPath)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberPath)]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public override string? Path { get; set; }
 
     /// <summary>
     /// <para type="description">A dataset object, such as the output of New-MockDataset or
@@ -63,7 +60,7 @@ public sealed class GetMockInsurancePolicyCommand : PSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = PatientDataset)]
     [Parameter(Mandatory = true, ParameterSetName = NumberDataset)]
     [ValidateNotNull]
-    public MockDataset? Dataset { get; set; }
+    public override MockDataset? Dataset { get; set; }
 
     /// <summary>
     /// <para type="description">The patients whose policy to get. Objects bind by their PatientId or Id
@@ -87,25 +84,9 @@ public sealed class GetMockInsurancePolicyCommand : PSCmdlet
     public string[]? PolicyNumber { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _service = FrontDeskCommand.Open(this, Path, Dataset);
-
-    /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var id in PatientId ?? System.Array.Empty<string>())
-        {
-            if (FrontDeskCommand.TryRun(this, () => _service!.GetPatientInsurance(id), out var policy))
-            {
-                WriteObject(policy);
-            }
-        }
-
-        foreach (var number in PolicyNumber ?? System.Array.Empty<string>())
-        {
-            if (FrontDeskCommand.TryRun(this, () => _service!.GetInsurancePolicy(number), out var policy))
-            {
-                WriteObject(policy);
-            }
-        }
+        WriteEach(PatientId, (service, id) => service.GetPatientInsurance(id));
+        WriteEach(PolicyNumber, (service, number) => service.GetInsurancePolicy(number));
     }
 }

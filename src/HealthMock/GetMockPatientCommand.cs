@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using HealthMock.Api;
 
 namespace HealthMock.Commands;
 
@@ -38,17 +37,15 @@ namespace HealthMock.Commands;
 /// <returns>The patient with each id, with the same properties as the patients of New-MockPatient.</returns>
 [Cmdlet(VerbsCommon.Get, "MockPatient", DefaultParameterSetName = FrontDeskCommandSets.Path)]
 [OutputType(typeof(Patient))]
-public sealed class GetMockPatientCommand : PSCmdlet
+public sealed class GetMockPatientCommand : FrontDeskCommand
 {
-    private FrontDeskService? _service;
-
     /// <summary>
     /// <para type="description">The dataset folder, written by Export-MockDataset, relative to the current
     /// location.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = FrontDeskCommandSets.Path)]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public override string? Path { get; set; }
 
     /// <summary>
     /// <para type="description">A dataset object, such as the output of New-MockDataset or
@@ -56,7 +53,7 @@ public sealed class GetMockPatientCommand : PSCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = FrontDeskCommandSets.Dataset)]
     [ValidateNotNull]
-    public MockDataset? Dataset { get; set; }
+    public override MockDataset? Dataset { get; set; }
 
     /// <summary>
     /// <para type="description">The ids of the patients, such as sara_doe_4821. Objects with a PatientId or Id
@@ -68,17 +65,5 @@ public sealed class GetMockPatientCommand : PSCmdlet
     public string[]? PatientId { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _service = FrontDeskCommand.Open(this, Path, Dataset);
-
-    /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var id in PatientId!)
-        {
-            if (FrontDeskCommand.TryRun(this, () => _service!.GetPatient(id), out var patient))
-            {
-                WriteObject(patient);
-            }
-        }
-    }
+    protected override void ProcessRecord() => WriteEach(PatientId, (service, id) => service.GetPatient(id));
 }

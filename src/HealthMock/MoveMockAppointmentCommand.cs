@@ -43,17 +43,15 @@ namespace HealthMock.Commands;
 [Cmdlet(VerbsCommon.Move, "MockAppointment", DefaultParameterSetName = FrontDeskCommandSets.Path,
     SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Appointment))]
-public sealed class MoveMockAppointmentCommand : PSCmdlet
+public sealed class MoveMockAppointmentCommand : FrontDeskCommand
 {
-    private FrontDeskService? _service;
-
     /// <summary>
     /// <para type="description">The dataset folder, written by Export-MockDataset, relative to the current
     /// location; the change is saved to it.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = FrontDeskCommandSets.Path)]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public override string? Path { get; set; }
 
     /// <summary>
     /// <para type="description">A dataset object, such as the output of New-MockDataset or Import-MockDataset; the
@@ -61,7 +59,7 @@ public sealed class MoveMockAppointmentCommand : PSCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = FrontDeskCommandSets.Dataset)]
     [ValidateNotNull]
-    public MockDataset? Dataset { get; set; }
+    public override MockDataset? Dataset { get; set; }
 
     /// <summary>
     /// <para type="description">The appointments to move, such as apt_000123. Appointments piped in bind their
@@ -86,27 +84,9 @@ public sealed class MoveMockAppointmentCommand : PSCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _service = FrontDeskCommand.Open(this, Path, Dataset);
-
-    /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var id in AppointmentId!)
-        {
-            if (!ShouldProcess($"Appointment {id}", $"Reschedule to {Start}"))
-            {
-                continue;
-            }
-
-            if (FrontDeskCommand.TryRun(this, () => _service!.RescheduleAppointment(id, Start), out var result))
-            {
-                WriteVerbose($"Rescheduled {id} as {result.Appointment.Id} at "
-                    + $"{result.Appointment.Start:yyyy-MM-dd HH:mm zzz}; {id} is canceled as rescheduled.");
-                if (PassThru)
-                {
-                    WriteObject(result.Appointment);
-                }
-            }
-        }
-    }
+    protected override void ProcessRecord() => ChangeEach(AppointmentId!, $"Reschedule to {Start}",
+        (service, id) => service.RescheduleAppointment(id, Start).Appointment,
+        (id, moved) => $"Rescheduled {id} as {moved.Id} at {moved.Start:yyyy-MM-dd HH:mm zzz}; {id} is canceled as "
+            + "rescheduled.",
+        PassThru);
 }

@@ -42,17 +42,15 @@ namespace HealthMock.Commands;
 [Cmdlet(VerbsLifecycle.Stop, "MockAppointment", DefaultParameterSetName = FrontDeskCommandSets.Path,
     SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Appointment))]
-public sealed class StopMockAppointmentCommand : PSCmdlet
+public sealed class StopMockAppointmentCommand : FrontDeskCommand
 {
-    private FrontDeskService? _service;
-
     /// <summary>
     /// <para type="description">The dataset folder, written by Export-MockDataset, relative to the current
     /// location; the change is saved to it.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = FrontDeskCommandSets.Path)]
     [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public override string? Path { get; set; }
 
     /// <summary>
     /// <para type="description">A dataset object, such as the output of New-MockDataset or Import-MockDataset; the
@@ -60,7 +58,7 @@ public sealed class StopMockAppointmentCommand : PSCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = FrontDeskCommandSets.Dataset)]
     [ValidateNotNull]
-    public MockDataset? Dataset { get; set; }
+    public override MockDataset? Dataset { get; set; }
 
     /// <summary>
     /// <para type="description">The appointments to cancel, such as apt_000123. Appointments piped in bind their
@@ -94,30 +92,14 @@ public sealed class StopMockAppointmentCommand : PSCmdlet
             var error = new FrontDeskException(FrontDeskErrorCode.InvalidReason,
                 $"The cancellation reason '{Reason}' is not on the list; expected one of "
                 + string.Join(", ", CancellationReasons.All) + ".", Reason);
-            ThrowTerminatingError(FrontDeskCommand.ToErrorRecord(error));
+            ThrowTerminatingError(ToErrorRecord(error));
         }
 
-        _service = FrontDeskCommand.Open(this, Path, Dataset);
+        base.BeginProcessing();
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var id in AppointmentId!)
-        {
-            if (!ShouldProcess($"Appointment {id}", $"Cancel ({CancellationReasons.Normalize(Reason)})"))
-            {
-                continue;
-            }
-
-            if (FrontDeskCommand.TryRun(this, () => _service!.CancelAppointment(id, Reason!), out var canceled))
-            {
-                WriteVerbose($"Canceled {id} ({canceled.CancellationReason}).");
-                if (PassThru)
-                {
-                    WriteObject(canceled);
-                }
-            }
-        }
-    }
+    protected override void ProcessRecord() => ChangeEach(AppointmentId!,
+        $"Cancel ({CancellationReasons.Normalize(Reason)})", (service, id) => service.CancelAppointment(id, Reason!),
+        (id, canceled) => $"Canceled {id} ({canceled.CancellationReason}).", PassThru);
 }

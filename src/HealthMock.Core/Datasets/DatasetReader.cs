@@ -119,26 +119,26 @@ public sealed class DatasetReader
         return dataset;
     }
 
-    private string ReadFile(string root, string name, string keyField, Action<RecordFields> read,
+    private string ReadFile(string root, string name, string keyField, Action<FieldReader> read,
         CancellationToken cancellation)
     {
         var path = Path.Combine(root, name);
         return KeyedJsonFile.Read(path, name, (key, element) =>
         {
-            var fields = new RecordFields(path, name, key, element);
+            var record = new FieldReader(path, name, key, element);
             if (element.ValueKind != JsonValueKind.Object)
             {
-                throw fields.Invalid(null, $"expected an object, got {element.ValueKind}.");
+                throw record.Invalid(null, $"expected an object, got {element.ValueKind}.");
             }
 
-            var id = fields.String(element, keyField);
+            var id = record.String(keyField);
             if (!string.Equals(id, key, StringComparison.Ordinal))
             {
-                throw fields.Invalid(keyField, $"the record is keyed '{key}' but its {keyField} is '{id}'; expected "
+                throw record.Invalid(keyField, $"the record is keyed '{key}' but its {keyField} is '{id}'; expected "
                     + "the same.");
             }
 
-            read(fields);
+            read(record);
             _read++;
             Progress?.Invoke(name, _read, _total);
         }, cancellation);
@@ -164,34 +164,35 @@ public sealed class DatasetReader
 
         using (document)
         {
-            var root = document.RootElement;
-            var fields = new RecordFields(path, DatasetFiles.Manifest, null, root);
-            if (root.ValueKind != JsonValueKind.Object)
+            var root = new FieldReader(path, DatasetFiles.Manifest, null, document.RootElement);
+            if (root.Element.ValueKind != JsonValueKind.Object)
             {
-                throw fields.Invalid(null, $"expected an object, got {root.ValueKind}.");
+                throw root.Invalid(null, $"expected an object, got {root.Element.ValueKind}.");
             }
 
             var manifest = new DatasetManifest
             {
-                Seed = fields.Int(root, "seed"),
-                ReferenceDate = fields.Date(root, "reference_date"),
-                ModuleVersion = fields.String(root, "module_version"),
+                Seed = root.Int("seed"),
+                ReferenceDate = root.Date("reference_date"),
+                ModuleVersion = root.String("module_version"),
             };
-            foreach (var entry in fields.Object(root, "counts").EnumerateObject())
+            var counts = root.Object("counts");
+            foreach (var entry in counts.Element.EnumerateObject())
             {
                 if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetInt64(out var count))
                 {
-                    throw fields.Invalid("counts." + entry.Name, $"expected a whole number, got {Show(entry.Value)}.");
+                    throw counts.Invalid(entry.Name, $"expected a whole number, got {Show(entry.Value)}.");
                 }
 
                 manifest.Counts[entry.Name] = count;
             }
 
-            foreach (var entry in fields.Object(root, "sha256").EnumerateObject())
+            var sha256 = root.Object("sha256");
+            foreach (var entry in sha256.Element.EnumerateObject())
             {
                 if (entry.Value.ValueKind != JsonValueKind.String)
                 {
-                    throw fields.Invalid("sha256." + entry.Name, $"expected a string, got {Show(entry.Value)}.");
+                    throw sha256.Invalid(entry.Name, $"expected a string, got {Show(entry.Value)}.");
                 }
 
                 manifest.Sha256[entry.Name] = entry.Value.GetString()!;
@@ -201,109 +202,87 @@ public sealed class DatasetReader
         }
     }
 
-    private static Patient ReadPatient(RecordFields f)
+    private static Patient ReadPatient(FieldReader r)
     {
-        var e = f.Element;
         var patient = new Patient
         {
-            Id = f.String(e, "id"),
-            FirstName = f.String(e, "first_name"),
-            LastName = f.String(e, "last_name"),
-            Sex = f.Enum<Sex>(e, "sex"),
-            DateOfBirth = f.Date(e, "dob"),
-            Age = f.Int(e, "age"),
-            Email = f.String(e, "email"),
-            Phone = f.String(e, "phone"),
-            Address = f.String(e, "address"),
-            AddressLine1 = f.String(e, "address_line1"),
-            AddressLine2 = f.OptionalString(e, "address_line2"),
-            City = f.String(e, "city"),
-            State = f.String(e, "state"),
-            Zip = f.String(e, "zip"),
-            PreferredContactMethod = f.Enum<ContactMethod>(e, "preferred_contact_method"),
-            PrimaryCareProvider = f.OptionalString(e, "primary_care_provider"),
-            PrimaryCareProviderId = f.OptionalString(e, "primary_care_provider_id"),
-            InsurancePolicyNumber = f.OptionalString(e, "insurance_policy_number"),
-            InsuranceProvider = f.OptionalString(e, "insurance_provider"),
-            CoverageType = f.OptionalString(e, "coverage_type"),
-            DeductibleBalance = f.OptionalDecimal(e, "deductible_balance"),
-            Allergies = f.Strings(e, "allergies"),
-            AccountCreationDate = f.Date(e, "account_creation_date"),
+            Id = r.String("id"),
+            FirstName = r.String("first_name"),
+            LastName = r.String("last_name"),
+            Sex = r.Enum<Sex>("sex"),
+            DateOfBirth = r.Date("dob"),
+            Age = r.Int("age"),
+            Email = r.String("email"),
+            Phone = r.String("phone"),
+            Address = r.String("address"),
+            AddressLine1 = r.String("address_line1"),
+            AddressLine2 = r.OptionalString("address_line2"),
+            City = r.String("city"),
+            State = r.String("state"),
+            Zip = r.String("zip"),
+            PreferredContactMethod = r.Enum<ContactMethod>("preferred_contact_method"),
+            PrimaryCareProvider = r.OptionalString("primary_care_provider"),
+            PrimaryCareProviderId = r.OptionalString("primary_care_provider_id"),
+            InsurancePolicyNumber = r.OptionalString("insurance_policy_number"),
+            InsuranceProvider = r.OptionalString("insurance_provider"),
+            CoverageType = r.OptionalString("coverage_type"),
+            DeductibleBalance = r.OptionalDecimal("deductible_balance"),
+            Allergies = r.Strings("allergies"),
+            AccountCreationDate = r.Date("account_creation_date"),
+            ChronicConditions = r.Objects("chronic_conditions",
+                item => new Condition(item.String("code"), item.String("name"))),
+            Medications = r.Objects("medications",
+                item => new Medication(item.String("name"), item.String("dosage"), item.String("treats_code"))),
         };
-        var conditions = f.Array(e, "chronic_conditions");
-        patient.ChronicConditions = new Condition[conditions.Count];
-        for (var i = 0; i < conditions.Count; i++)
+        if (r.OptionalObject("emergency_contact") is { } contact)
         {
-            var item = f.Item(conditions[i], "chronic_conditions", i);
-            patient.ChronicConditions[i] = new Condition(f.String(item, "code", "chronic_conditions", i),
-                f.String(item, "name", "chronic_conditions", i));
-        }
-
-        var medications = f.Array(e, "medications");
-        patient.Medications = new Medication[medications.Count];
-        for (var i = 0; i < medications.Count; i++)
-        {
-            var item = f.Item(medications[i], "medications", i);
-            patient.Medications[i] = new Medication(f.String(item, "name", "medications", i),
-                f.String(item, "dosage", "medications", i), f.String(item, "treats_code", "medications", i));
-        }
-
-        if (e.TryGetProperty("emergency_contact", out var contact) && contact.ValueKind != JsonValueKind.Null)
-        {
-            if (contact.ValueKind != JsonValueKind.Object)
-            {
-                throw f.Invalid("emergency_contact", $"expected an object or null, got {Show(contact)}.");
-            }
-
-            patient.EmergencyContact = new EmergencyContact(f.String(contact, "name", "emergency_contact"),
-                f.String(contact, "relationship", "emergency_contact"),
-                f.String(contact, "phone", "emergency_contact"));
+            patient.EmergencyContact = new EmergencyContact(contact.String("name"), contact.String("relationship"),
+                contact.String("phone"));
         }
 
         return patient;
     }
 
-    private static Provider ReadProvider(RecordFields f)
+    private static Provider ReadProvider(FieldReader r)
     {
-        var e = f.Element;
-        var clinic = f.Object(e, "clinic");
-        var schedule = f.Object(e, "schedule");
-        var days = f.Strings(schedule, "days", "schedule");
+        var clinic = r.Object("clinic");
+        var schedule = r.Object("schedule");
+        var days = schedule.Strings("days");
         var provider = new Provider
         {
-            Id = f.String(e, "id"),
-            FirstName = f.String(e, "first_name"),
-            LastName = f.String(e, "last_name"),
-            Credential = f.Enum<Credential>(e, "credential"),
-            Specialty = f.String(e, "specialty"),
-            IsPrimaryCare = f.Bool(e, "is_primary_care"),
-            Npi = f.String(e, "npi"),
+            Id = r.String("id"),
+            FirstName = r.String("first_name"),
+            LastName = r.String("last_name"),
+            Credential = r.Enum<Credential>("credential"),
+            Specialty = r.String("specialty"),
+            IsPrimaryCare = r.Bool("is_primary_care"),
+            Npi = r.String("npi"),
             Clinic = new Clinic
             {
-                Name = f.String(clinic, "name", "clinic"),
-                AddressLine1 = f.String(clinic, "address_line1", "clinic"),
-                City = f.String(clinic, "city", "clinic"),
-                State = f.String(clinic, "state", "clinic"),
-                Zip = f.String(clinic, "zip", "clinic"),
-                UtcOffset = f.String(clinic, "utc_offset", "clinic"),
+                Name = clinic.String("name"),
+                AddressLine1 = clinic.String("address_line1"),
+                City = clinic.String("city"),
+                State = clinic.String("state"),
+                Zip = clinic.String("zip"),
+                UtcOffset = clinic.String("utc_offset"),
             },
-            Phone = f.String(e, "phone"),
-            Email = f.String(e, "email"),
+            Phone = r.String("phone"),
+            Email = r.String("email"),
             Schedule = new WeeklySchedule
             {
                 Days = new DayOfWeek[days.Length],
-                Start = f.Time(schedule, "start", "schedule"),
-                End = f.Time(schedule, "end", "schedule"),
-                SlotMinutes = f.Int(schedule, "slot_minutes", "schedule"),
+                Start = schedule.Time("start"),
+                End = schedule.Time("end"),
+                SlotMinutes = schedule.Int("slot_minutes"),
             },
-            AcceptingNewPatients = f.Bool(e, "accepting_new_patients"),
-            Languages = f.Strings(e, "languages"),
+            AcceptingNewPatients = r.Bool("accepting_new_patients"),
+            Languages = r.Strings("languages"),
         };
         for (var i = 0; i < days.Length; i++)
         {
             if (!System.Enum.TryParse<DayOfWeek>(days[i], ignoreCase: true, out var day) || !IsDayName(days[i]))
             {
-                throw f.Invalid($"schedule.days[{i}]", $"expected a day name such as Monday, got '{days[i]}'.");
+                throw schedule.Invalid($"days[{i}]", $"expected a day name such as Monday, got '{days[i]}'.");
             }
 
             provider.Schedule.Days[i] = day;
@@ -325,64 +304,59 @@ public sealed class DatasetReader
         return text.Length > 0;
     }
 
-    private static InsurancePolicy ReadPolicy(RecordFields f)
+    private static InsurancePolicy ReadPolicy(FieldReader r)
     {
-        var e = f.Element;
-        var copays = f.Object(e, "copays");
+        var copays = r.Object("copays");
         return new InsurancePolicy
         {
-            PolicyNumber = f.String(e, "policy_number"),
-            MemberId = f.String(e, "member_id"),
-            GroupNumber = f.String(e, "group_number"),
-            PatientId = f.String(e, "patient_id"),
-            Payer = f.String(e, "payer"),
-            PlanName = f.String(e, "plan_name"),
-            PlanType = f.Enum<PlanType>(e, "plan_type"),
-            CoverageTier = f.Enum<CoverageTier>(e, "coverage_tier"),
-            SubscriberId = f.String(e, "subscriber_id"),
-            RelationshipToSubscriber = f.String(e, "relationship_to_subscriber"),
-            EffectiveDate = f.Date(e, "effective_date"),
-            EndDate = f.Date(e, "end_date"),
-            Status = f.Enum<PolicyStatus>(e, "status"),
-            Deductible = f.Decimal(e, "deductible"),
-            DeductibleMet = f.Decimal(e, "deductible_met"),
-            OutOfPocketMax = f.Decimal(e, "out_of_pocket_max"),
-            OutOfPocketMet = f.Decimal(e, "out_of_pocket_met"),
+            PolicyNumber = r.String("policy_number"),
+            MemberId = r.String("member_id"),
+            GroupNumber = r.String("group_number"),
+            PatientId = r.String("patient_id"),
+            Payer = r.String("payer"),
+            PlanName = r.String("plan_name"),
+            PlanType = r.Enum<PlanType>("plan_type"),
+            CoverageTier = r.Enum<CoverageTier>("coverage_tier"),
+            SubscriberId = r.String("subscriber_id"),
+            RelationshipToSubscriber = r.String("relationship_to_subscriber"),
+            EffectiveDate = r.Date("effective_date"),
+            EndDate = r.Date("end_date"),
+            Status = r.Enum<PolicyStatus>("status"),
+            Deductible = r.Decimal("deductible"),
+            DeductibleMet = r.Decimal("deductible_met"),
+            OutOfPocketMax = r.Decimal("out_of_pocket_max"),
+            OutOfPocketMet = r.Decimal("out_of_pocket_met"),
             Copays = new Copays
             {
-                PrimaryCare = f.Decimal(copays, "primary_care", "copays"),
-                Specialist = f.Decimal(copays, "specialist", "copays"),
-                UrgentCare = f.Decimal(copays, "urgent_care", "copays"),
-                Telehealth = f.Decimal(copays, "telehealth", "copays"),
-                Emergency = f.Decimal(copays, "emergency", "copays"),
+                PrimaryCare = copays.Decimal("primary_care"),
+                Specialist = copays.Decimal("specialist"),
+                UrgentCare = copays.Decimal("urgent_care"),
+                Telehealth = copays.Decimal("telehealth"),
+                Emergency = copays.Decimal("emergency"),
             },
-            Coinsurance = f.Decimal(e, "coinsurance"),
-            RequiresReferral = f.Bool(e, "requires_referral"),
-            CopaysAfterDeductible = f.OptionalBool(e, "copays_after_deductible"),
+            Coinsurance = r.Decimal("coinsurance"),
+            RequiresReferral = r.Bool("requires_referral"),
+            CopaysAfterDeductible = r.OptionalBool("copays_after_deductible"),
         };
     }
 
-    private static Appointment ReadAppointment(RecordFields f)
+    private static Appointment ReadAppointment(FieldReader r) => new Appointment
     {
-        var e = f.Element;
-        return new Appointment
-        {
-            Id = f.String(e, "id"),
-            PatientId = f.String(e, "patient_id"),
-            ProviderId = f.String(e, "provider_id"),
-            Type = f.String(e, "type"),
-            VisitCategory = f.Enum<VisitCategory>(e, "visit_category"),
-            Start = f.Moment(e, "start"),
-            DurationMinutes = f.Int(e, "duration_minutes"),
-            Mode = f.Enum<AppointmentMode>(e, "mode"),
-            Reason = f.String(e, "reason"),
-            Status = f.Enum<AppointmentStatus>(e, "status"),
-            CancellationReason = f.OptionalString(e, "cancellation_reason"),
-            CanceledAt = f.OptionalMoment(e, "canceled_at"),
-            BookedAt = f.Moment(e, "booked_at"),
-            Copay = f.OptionalDecimal(e, "copay"),
-        };
-    }
+        Id = r.String("id"),
+        PatientId = r.String("patient_id"),
+        ProviderId = r.String("provider_id"),
+        Type = r.String("type"),
+        VisitCategory = r.Enum<VisitCategory>("visit_category"),
+        Start = r.Moment("start"),
+        DurationMinutes = r.Int("duration_minutes"),
+        Mode = r.Enum<AppointmentMode>("mode"),
+        Reason = r.String("reason"),
+        Status = r.Enum<AppointmentStatus>("status"),
+        CancellationReason = r.OptionalString("cancellation_reason"),
+        CanceledAt = r.OptionalMoment("canceled_at"),
+        BookedAt = r.Moment("booked_at"),
+        Copay = r.OptionalDecimal("copay"),
+    };
 
     private static string Show(JsonElement value)
     {
@@ -408,25 +382,47 @@ public sealed class DatasetReader
         return map;
     });
 
-    /// <summary>Reads the typed fields of one record and names the file, record and field in every error.</summary>
-    private sealed class RecordFields
+    /// <summary>
+    /// Reads the typed fields of one JSON object of a dataset file, a record or an object nested in it, and names the
+    /// file, the record and the field's path (such as clinic.zip or chronic_conditions[0].code) in every error.
+    /// </summary>
+    /// <remarks>
+    /// A struct, so reading a record and the objects in it allocates no reader; the path of a nested object is kept
+    /// as its owner's name and its index in an array, and joined only for an error.
+    /// </remarks>
+    private readonly struct FieldReader
     {
         private readonly string _path;
         private readonly string _file;
         private readonly string? _recordId;
+        private readonly string? _owner;
+        private readonly int _index;
 
-        public RecordFields(string path, string file, string? recordId, JsonElement element)
+        /// <summary>A reader of a record, or of the manifest when <paramref name="recordId"/> is null.</summary>
+        public FieldReader(string path, string file, string? recordId, JsonElement element)
+            : this(path, file, recordId, null, -1, element)
+        {
+        }
+
+        private FieldReader(string path, string file, string? recordId, string? owner, int index, JsonElement element)
         {
             _path = path;
             _file = file;
             _recordId = recordId;
+            _owner = owner;
+            _index = index;
             Element = element;
         }
 
         public JsonElement Element { get; }
 
-        public DatasetFileException Invalid(string? field, string message)
+        /// <summary>
+        /// An error about the field <paramref name="name"/> of this object, or about this object itself when
+        /// <paramref name="name"/> is null.
+        /// </summary>
+        public DatasetFileException Invalid(string? name, string message)
         {
+            var field = name is null ? Self() : Field(name);
             var where = _recordId is null ? $"'{_file}'" : $"'{_file}', record '{_recordId}'";
             var text = field is null
                 ? $"Dataset file {where}: {message}"
@@ -438,18 +434,18 @@ public sealed class DatasetReader
             };
         }
 
-        public string String(JsonElement parent, string name, string? owner = null, int index = -1)
+        public string String(string name)
         {
-            var value = Get(parent, name, owner, index);
+            var value = Get(name);
             return value.ValueKind == JsonValueKind.String
                 ? value.GetString()!
-                : throw Invalid(Name(name, owner, index), $"expected a string, got {Show(value)}.");
+                : throw Invalid(name, $"expected a string, got {Show(value)}.");
         }
 
         /// <summary>Reads a string that may be null or missing.</summary>
-        public string? OptionalString(JsonElement parent, string name, string? owner = null, int index = -1)
+        public string? OptionalString(string name)
         {
-            if (!parent.TryGetProperty(name, out var value))
+            if (!Element.TryGetProperty(name, out var value))
             {
                 return null;
             }
@@ -458,47 +454,31 @@ public sealed class DatasetReader
             {
                 JsonValueKind.String => value.GetString(),
                 JsonValueKind.Null or JsonValueKind.Undefined => null,
-                _ => throw Invalid(Name(name, owner, index), $"expected a string, got {Show(value)}."),
+                _ => throw Invalid(name, $"expected a string, got {Show(value)}."),
             };
         }
 
-        public int Int(JsonElement parent, string name, string? owner = null)
+        public int Int(string name)
         {
-            var value = Get(parent, name, owner, -1);
+            var value = Get(name);
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
             {
-                throw Invalid(Name(name, owner, -1), $"expected a whole number, got {Show(value)}.");
+                throw Invalid(name, $"expected a whole number, got {Show(value)}.");
             }
 
             return number;
         }
 
-        public decimal Decimal(JsonElement parent, string name, string? owner = null) =>
-            OptionalDecimal(Get(parent, name, owner, -1), name, owner)
-                ?? throw Invalid(Name(name, owner, -1), "expected a number, got null.");
+        public decimal Decimal(string name) =>
+            OptionalDecimal(Get(name), name) ?? throw Invalid(name, "expected a number, got null.");
 
         /// <summary>Reads a number that may be null or missing.</summary>
-        public decimal? OptionalDecimal(JsonElement parent, string name) =>
-            parent.TryGetProperty(name, out var value) ? OptionalDecimal(value, name, null) : null;
+        public decimal? OptionalDecimal(string name) =>
+            Element.TryGetProperty(name, out var value) ? OptionalDecimal(value, name) : null;
 
-        private decimal? OptionalDecimal(JsonElement value, string name, string? owner)
+        public bool Bool(string name)
         {
-            if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
-            {
-                return null;
-            }
-
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
-            {
-                throw Invalid(Name(name, owner, -1), $"expected a number, got {Show(value)}.");
-            }
-
-            return number;
-        }
-
-        public bool Bool(JsonElement parent, string name)
-        {
-            var value = Get(parent, name, null, -1);
+            var value = Get(name);
             return value.ValueKind switch
             {
                 JsonValueKind.True => true,
@@ -507,12 +487,13 @@ public sealed class DatasetReader
             };
         }
 
-        public bool OptionalBool(JsonElement parent, string name) =>
-            parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && Bool(parent, name);
+        /// <summary>Reads true or false, where null or missing is false.</summary>
+        public bool OptionalBool(string name) =>
+            Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && Bool(name);
 
-        public DateTime Date(JsonElement parent, string name)
+        public DateTime Date(string name)
         {
-            var text = String(parent, name);
+            var text = String(name);
             if (!DateTime.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None,
                 out var date))
             {
@@ -522,13 +503,14 @@ public sealed class DatasetReader
             return DateTime.SpecifyKind(date, DateTimeKind.Unspecified);
         }
 
-        public DateTimeOffset Moment(JsonElement parent, string name) =>
-            OptionalMoment(parent, name) ?? throw Invalid(name,
-                $"expected a date and time in ISO 8601 with its UTC offset, got {Show(Get(parent, name, null, -1))}.");
+        public DateTimeOffset Moment(string name) =>
+            OptionalMoment(name) ?? throw Invalid(name,
+                $"expected a date and time in ISO 8601 with its UTC offset, got {Show(Get(name))}.");
 
-        public DateTimeOffset? OptionalMoment(JsonElement parent, string name)
+        /// <summary>Reads a date and time with its UTC offset that may be null or missing.</summary>
+        public DateTimeOffset? OptionalMoment(string name)
         {
-            var text = OptionalString(parent, name);
+            var text = OptionalString(name);
             if (text is null)
             {
                 return null;
@@ -544,22 +526,22 @@ public sealed class DatasetReader
             return moment;
         }
 
-        public TimeSpan Time(JsonElement parent, string name, string owner)
+        public TimeSpan Time(string name)
         {
-            var text = String(parent, name, owner);
+            var text = String(name);
             if (!TimeSpan.TryParseExact(text, new[] { @"hh\:mm", @"hh\:mm\:ss" },
                 CultureInfo.InvariantCulture, out var time))
             {
-                throw Invalid(Name(name, owner, -1), $"expected a local time hh:mm, got '{text}'.");
+                throw Invalid(name, $"expected a local time hh:mm, got '{text}'.");
             }
 
             return time;
         }
 
-        public T Enum<T>(JsonElement parent, string name)
+        public T Enum<T>(string name)
             where T : struct
         {
-            var text = String(parent, name);
+            var text = String(name);
             if (!EnumMap(typeof(T)).TryGetValue(text, out var value))
             {
                 throw Invalid(name, $"expected one of {string.Join(", ", Spellings(typeof(T)))}, got '{text}'.");
@@ -568,50 +550,69 @@ public sealed class DatasetReader
             return (T)value;
         }
 
-        public JsonElement Object(JsonElement parent, string name)
+        /// <summary>A reader of the object in the field <paramref name="name"/>.</summary>
+        public FieldReader Object(string name)
         {
-            var value = Get(parent, name, null, -1);
+            var value = Get(name);
             if (value.ValueKind != JsonValueKind.Object)
             {
                 throw Invalid(name, $"expected an object, got {Show(value)}.");
             }
 
-            return value;
+            return Nested(name, -1, value);
         }
 
-        public IReadOnlyList<JsonElement> Array(JsonElement parent, string name)
+        /// <summary>
+        /// A reader of the object in the field <paramref name="name"/>, or null when the field is null or missing.
+        /// </summary>
+        public FieldReader? OptionalObject(string name)
         {
-            var value = Get(parent, name, null, -1);
+            if (!Element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid(name, $"expected an object or null, got {Show(value)}.");
+            }
+
+            return Nested(name, -1, value);
+        }
+
+        /// <summary>
+        /// Reads the array of objects in the field <paramref name="name"/>, each with <paramref name="read"/>.
+        /// </summary>
+        public T[] Objects<T>(string name, Func<FieldReader, T> read)
+        {
+            var value = Get(name);
             if (value.ValueKind != JsonValueKind.Array)
             {
                 throw Invalid(name, $"expected an array, got {Show(value)}.");
             }
 
-            var items = new List<JsonElement>(value.GetArrayLength());
+            var items = new T[value.GetArrayLength()];
+            var i = 0;
             foreach (var item in value.EnumerateArray())
             {
-                items.Add(item);
+                var reader = Nested(name, i, item);
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw reader.Invalid(null, $"expected an object, got {Show(item)}.");
+                }
+
+                items[i++] = read(reader);
             }
 
             return items;
         }
 
-        public JsonElement Item(JsonElement item, string owner, int index)
+        public string[] Strings(string name)
         {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid($"{owner}[{index}]", $"expected an object, got {Show(item)}.");
-            }
-
-            return item;
-        }
-
-        public string[] Strings(JsonElement parent, string name, string? owner = null)
-        {
-            var value = Get(parent, name, owner, -1);
+            var value = Get(name);
             if (value.ValueKind != JsonValueKind.Array)
             {
-                throw Invalid(Name(name, owner, -1), $"expected an array of strings, got {Show(value)}.");
+                throw Invalid(name, $"expected an array of strings, got {Show(value)}.");
             }
 
             var items = new string[value.GetArrayLength()];
@@ -620,7 +621,7 @@ public sealed class DatasetReader
             {
                 if (item.ValueKind != JsonValueKind.String)
                 {
-                    throw Invalid($"{Name(name, owner, -1)}[{i}]", $"expected a string, got {Show(item)}.");
+                    throw Invalid($"{name}[{i}]", $"expected a string, got {Show(item)}.");
                 }
 
                 items[i++] = item.GetString()!;
@@ -629,18 +630,43 @@ public sealed class DatasetReader
             return items;
         }
 
-        private JsonElement Get(JsonElement parent, string name, string? owner, int index)
+        private decimal? OptionalDecimal(JsonElement value, string name)
         {
-            if (!parent.TryGetProperty(name, out var value))
+            if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             {
-                throw Invalid(Name(name, owner, index), "the field is missing.");
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+            {
+                throw Invalid(name, $"expected a number, got {Show(value)}.");
+            }
+
+            return number;
+        }
+
+        private JsonElement Get(string name)
+        {
+            if (!Element.TryGetProperty(name, out var value))
+            {
+                throw Invalid(name, "the field is missing.");
             }
 
             return value;
         }
 
-        private static string Name(string name, string? owner, int index) =>
-            owner is null ? name : index < 0 ? owner + "." + name : $"{owner}[{index}].{name}";
+        /// <summary>
+        /// A reader of an object in the field <paramref name="name"/>, at <paramref name="index"/> when the field is
+        /// an array.
+        /// </summary>
+        private FieldReader Nested(string name, int index, JsonElement element) =>
+            new FieldReader(_path, _file, _recordId, _owner is null ? name : Field(name), index, element);
+
+        /// <summary>The path of this object in its record: null for the record itself.</summary>
+        private string? Self() => _owner is null ? null : _index < 0 ? _owner : $"{_owner}[{_index}]";
+
+        /// <summary>The path of the field <paramref name="name"/> of this object in its record.</summary>
+        private string Field(string name) => Self() is { } self ? self + "." + name : name;
 
         private static IEnumerable<string> Spellings(Type type)
         {

@@ -25,7 +25,7 @@ public class ValidatorTests
         { "email from another name", 3, "sara_doe_4821" },
         { "duplicate email", 3, "ana_nunez_0007" },
         { "zip of another city", 4, "sara_doe_4821" },
-        { "clinic in another time zone", 4, "dr_roy_cardiology_01" },
+        { "clinic in another time zone", 4, "dr_roy_cardiology_03" },
         { "phone of another area", 4, "leo_doe_1234" },
         { "age that does not match the date of birth", 5, "sara_doe_4821" },
         { "child with a geriatric condition", 5, "leo_doe_1234" },
@@ -335,12 +335,12 @@ public class ValidatorTests
                 dataset.Patients.Add(leo);
                 break;
             case "pediatrician for an adult":
-                var kim = dataset.ProviderById("dr_kim_pediatrics_01");
+                var kim = dataset.ProviderById("dr_kim_pediatrics_02");
                 sara.PrimaryCareProviderId = kim.Id;
                 sara.PrimaryCareProvider = kim.DisplayName;
                 break;
             case "specialist as primary care provider":
-                var roy = dataset.ProviderById("dr_roy_cardiology_01");
+                var roy = dataset.ProviderById("dr_roy_cardiology_03");
                 ana.PrimaryCareProviderId = roy.Id;
                 ana.PrimaryCareProvider = roy.DisplayName;
                 break;
@@ -355,7 +355,7 @@ public class ValidatorTests
                 sara.Address = sara.AddressLine1 + ", Boston, MA 60601";
                 break;
             case "clinic in another time zone":
-                dataset.ProviderById("dr_roy_cardiology_01").Clinic.UtcOffset = "-06:00";
+                dataset.ProviderById("dr_roy_cardiology_03").Clinic.UtcOffset = "-06:00";
                 break;
             case "phone of another area":
                 leo.Phone = "617-555-0150";
@@ -375,7 +375,7 @@ public class ValidatorTests
                 dataset.AppointmentById("apt_000002").Type = "Well-Child Visit";
                 break;
             case "pediatrician seeing an adult":
-                dataset.AppointmentById("apt_000001").ProviderId = "dr_kim_pediatrics_01";
+                dataset.AppointmentById("apt_000001").ProviderId = "dr_kim_pediatrics_02";
                 break;
             case "visit category of another type":
                 dataset.AppointmentById("apt_000003").VisitCategory = VisitCategory.Specialist;
