@@ -118,12 +118,17 @@ public sealed class AppointmentGenerator
 
     private long _nextNumber;
 
-    // The patient being booked: its first possible day and its bookings, each looked up once when first needed.
+    // The patient being booked: its first possible day, its bookings, its own primary care provider among the
+    // candidates and its policy, each looked up once, when first needed.
+    private string? _patientId;
     private bool _firstDayKnown;
     private int _patientFirstDay;
     private bool _bookingsKnown;
-    private string? _patientId;
     private List<(long Start, long End)>? _bookings;
+    private bool _ownKnown;
+    private ProviderFacts? _own;
+    private bool _policyKnown;
+    private InsurancePolicy? _policy;
 
     /// <summary>
     /// Creates a generator for the providers to book with and, optionally, the policies that set copays. Throws an
@@ -287,6 +292,10 @@ public sealed class AppointmentGenerator
         _firstDayKnown = false;
         _bookingsKnown = false;
         _bookings = null;
+        _ownKnown = false;
+        _own = null;
+        _policyKnown = false;
+        _policy = null;
         var appointments = new Appointment[count];
         for (var k = 0; k < count; k++)
         {
@@ -499,10 +508,16 @@ public sealed class AppointmentGenerator
     /// <summary>The patient's own primary care provider when it is a primary care candidate, else null.</summary>
     private ProviderFacts? OwnPrimaryCare(CandidateGroup group, Patient patient)
     {
-        var id = patient.PrimaryCareProviderId;
-        var number = id is null ? _nullIdProvider : _providerNumbers.TryGetValue(id, out var found) ? found : -1;
-        var own = number >= 0 ? _providers[number] : null;
-        return own is not null && own.IsPrimaryCare && group.Sees(own) ? own : null;
+        if (!_ownKnown)
+        {
+            var id = patient.PrimaryCareProviderId;
+            var number = id is null ? _nullIdProvider : _providerNumbers.TryGetValue(id, out var found) ? found : -1;
+            var own = number >= 0 ? _providers[number] : null;
+            _own = own is not null && own.IsPrimaryCare && group.Sees(own) ? own : null;
+            _ownKnown = true;
+        }
+
+        return _own;
     }
 
     /// <summary>
@@ -824,17 +839,21 @@ public sealed class AppointmentGenerator
 
     private decimal? CopayFor(Patient patient, VisitCategory category, DateTime day)
     {
-        InsurancePolicy? policy;
-        if (!string.IsNullOrEmpty(patient.InsurancePolicyNumber))
+        if (!_policyKnown)
         {
-            _policiesByNumber.TryGetValue(patient.InsurancePolicyNumber!, out policy);
-        }
-        else
-        {
-            _policiesByPatient.TryGetValue(patient.Id, out policy);
+            if (!string.IsNullOrEmpty(patient.InsurancePolicyNumber))
+            {
+                _policiesByNumber.TryGetValue(patient.InsurancePolicyNumber!, out _policy);
+            }
+            else
+            {
+                _policiesByPatient.TryGetValue(patient.Id, out _policy);
+            }
+
+            _policyKnown = true;
         }
 
-        return policy is not null && policy.IsActiveOn(day) ? policy.Copays.For(category) : null;
+        return _policy is not null && _policy.IsActiveOn(day) ? _policy.Copays.For(category) : null;
     }
 
     /// <summary>The id of the next appointment: the text of <see cref="AppointmentId"/>, made as one string.</summary>
