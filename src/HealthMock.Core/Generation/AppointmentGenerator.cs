@@ -45,9 +45,10 @@ public sealed class AppointmentGenerator
     /// <summary>How many months after the reference date the latest appointment may fall.</summary>
     public const int MonthsAfter = 3;
 
-    // How many providers share a block of booked slots: few enough that a block of providers never booked is not
-    // made, enough that the blocks' headers stay in the processor's cache while their providers are booked at random.
-    private const int BlockProviders = 64;
+    // How many providers share a block of booked slots: few enough that a block stays off the large object heap and
+    // a block of providers never booked is not made, enough that the blocks' headers stay in the processor's cache
+    // while their providers are booked at random.
+    private const int BlockProviders = 16;
 
     private static readonly string[] CancellationReasons =
     {
@@ -85,10 +86,14 @@ public sealed class AppointmentGenerator
         new Dictionary<(SpecialtySeed Specialty, int DayMinutes), int>();
 
     private readonly List<SpecialtySeed> _specialties = new List<SpecialtySeed>();
+
+    // The ages at which some specialty or appointment type of the providers starts or stops serving, in order:
+    // patients of two ages with no boundary between them are served alike.
+    private readonly long[] _ageBoundaries;
     private readonly Dictionary<AppointmentTypeSeed, TypeFacts> _types =
         new Dictionary<AppointmentTypeSeed, TypeFacts>();
 
-    private readonly Dictionary<long, CandidateGroup> _groupsByAgeAndSex = new Dictionary<long, CandidateGroup>();
+    private readonly Dictionary<long, CandidateGroup> _groupsByAgesAndSex = new Dictionary<long, CandidateGroup>();
     private readonly Dictionary<string, CandidateGroup> _groupsBySignature =
         new Dictionary<string, CandidateGroup>(StringComparer.Ordinal);
 
@@ -172,6 +177,7 @@ public sealed class AppointmentGenerator
         }
 
         _nullIdProvider = Array.FindIndex(_providers, p => p.Id is null);
+        _ageBoundaries = AgeBoundaries(_specialties);
         _slotBlocks = new ulong[]?[(_providers.Length + BlockProviders - 1) / BlockProviders];
         _slotBlockSizes = new int[_slotBlocks.Length];
         foreach (var provider in _providers)
@@ -359,13 +365,35 @@ public sealed class AppointmentGenerator
         !string.IsNullOrEmpty(state) && _stateNumbers.TryGetValue(state!, out var number) ? number : -1;
 
     /// <summary>
+    /// The first age each specialty and appointment type serves and the first it no longer serves, in order.
+    /// </summary>
+    private static long[] AgeBoundaries(IEnumerable<SpecialtySeed> specialties)
+    {
+        var boundaries = new SortedSet<long>();
+        foreach (var specialty in specialties)
+        {
+            boundaries.Add(specialty.MinAge);
+            boundaries.Add(specialty.MaxAge + 1L);
+            foreach (var type in specialty.AppointmentTypes)
+            {
+                boundaries.Add(type.MinAge);
+                boundaries.Add(type.MaxAge + 1L);
+            }
+        }
+
+        return boundaries.ToArray();
+    }
+
+    /// <summary>
     /// The candidates for patients of this age and sex. Ages and sexes that the same specialties see, with the same
-    /// appointment types, share one group, so there are only a few groups however many patients there are.
+    /// appointment types, share one group, so there are only a few groups however many patients there are; the
+    /// ages between two boundaries are looked up together.
     /// </summary>
     private CandidateGroup GroupFor(int age, Sex sex)
     {
-        var key = ((long)age << 32) | (uint)sex;
-        if (_groupsByAgeAndSex.TryGetValue(key, out var group))
+        var ages = Array.BinarySearch(_ageBoundaries, (long)age);
+        var key = ((long)(ages < 0 ? ~ages : ages + 1) << 32) | (uint)sex;
+        if (_groupsByAgesAndSex.TryGetValue(key, out var group))
         {
             return group;
         }
@@ -391,7 +419,7 @@ public sealed class AppointmentGenerator
             _groupsBySignature.Add(text, group);
         }
 
-        _groupsByAgeAndSex.Add(key, group);
+        _groupsByAgesAndSex.Add(key, group);
         return group;
     }
 
