@@ -32,10 +32,10 @@ namespace HealthMock.Generation;
 /// appointment's copay always equals its policy's copay for the appointment's own visit category (rule 11).</para>
 /// <para>Cost: the providers able to see a patient, and which of them are in the patient's state, depend only on
 /// the patient's age, sex and state, so they are worked out once for each group of patients alike in those and
-/// kept; booked slots are a bitset per provider over the window's working days. A booking then costs about the
-/// same with ten thousand providers as with ten. Memory grows with the patients booked only through what the
-/// generator keeps per patient (its bookings, and its policy); <see cref="Forget"/> drops that for a patient done
-/// with, so a run over millions of patients stays flat.</para>
+/// kept; booked slots are a bitset per provider over the window's working days. The work of a booking does not
+/// grow with the number of providers, unless those tried first are full. Memory grows with the patients booked
+/// only through what the generator keeps per patient (its bookings, and its policy); <see cref="Forget"/> drops
+/// that for a patient done with, so a run over millions of patients stays flat.</para>
 /// </remarks>
 public sealed class AppointmentGenerator
 {
@@ -76,7 +76,7 @@ public sealed class AppointmentGenerator
 
     private readonly ProviderFacts[] _providers;
     private readonly Dictionary<string, int> _providerNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
-    private readonly int _nullIdProvider = -1;
+    private readonly int _nullIdProvider;
     private readonly Dictionary<string, int> _stateNumbers =
         new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
@@ -90,6 +90,7 @@ public sealed class AppointmentGenerator
     // The ages at which some specialty or appointment type of the providers starts or stops serving, in order:
     // patients of two ages with no boundary between them are served alike.
     private readonly long[] _ageBoundaries;
+
     private readonly Dictionary<AppointmentTypeSeed, TypeFacts> _types =
         new Dictionary<AppointmentTypeSeed, TypeFacts>();
 
@@ -108,7 +109,7 @@ public sealed class AppointmentGenerator
         new Dictionary<string, InsurancePolicy>(StringComparer.Ordinal);
 
     // Bookings are kept for the generator's lifetime: that state is what stops double booking across patients.
-    // Providers' slots live in ProviderFacts; a patient's bookings stay until Forget.
+    // Providers' slots stay in the slot blocks; a patient's bookings (start and end in UTC ticks) until Forget.
     private readonly Dictionary<string, List<(long Start, long End)>> _patientBookings =
         new Dictionary<string, List<(long Start, long End)>>(StringComparer.Ordinal);
 
@@ -322,7 +323,7 @@ public sealed class AppointmentGenerator
         return appointments;
     }
 
-    /// <summary>Numbers the provider's id, state and specialty for the lookups booking makes.</summary>
+    /// <summary>Numbers the provider's id, state and (specialty, day length) pair for the lookups of booking.</summary>
     private void Index(ProviderFacts facts)
     {
         if (facts.Id is not null)
