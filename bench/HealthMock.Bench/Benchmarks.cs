@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Bogus;
@@ -175,19 +176,34 @@ public class PolicyGeneration
 }
 
 /// <summary>
-/// Core appointment booking (one appointment for each of 1,000 patients with a fresh generator, whose bookings
-/// keep providers and patients from being double booked) against a Bogus <see cref="Faker{T}"/> of comparable
-/// fields.
+/// Core appointment booking against a Bogus <see cref="Faker{T}"/> of comparable fields, in two cases: one
+/// appointment for each of 1,000 patients with 50 providers of all states, and the case of a large dataset: three
+/// appointments for each of 10,000 patients of one state, with 1,000 providers of that state that include the
+/// patients' primary care providers, policies handed over as the patients come and each patient forgotten once
+/// booked, as New-MockDataset does. Each invocation makes a fresh generator, whose bookings keep providers and
+/// patients from being double booked.
 /// </summary>
 public class AppointmentGeneration
 {
     private const int Batch = 1000;
+
+    private const int Members = 10_000;
+
+    private const int PerPatient = 3;
+
+    private const string State = "OR";
 
     private Faker<BogusAppointment> faker = null!;
 
     private Provider[] providers = null!;
 
     private Patient[] patients = null!;
+
+    private Provider[] network = null!;
+
+    private Patient[] members = null!;
+
+    private InsurancePolicy[] policies = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -201,6 +217,23 @@ public class AppointmentGeneration
         }
 
         patients = PolicyGeneration.Patients(Batch);
+        network = new ProviderGenerator(SeedCatalog.Default, new ProviderOptions { Seed = 1, States = new[] { State } })
+            .Generate(0, 1000).ToArray();
+        members = new PatientGenerator(SeedCatalog.Default, new PatientOptions
+        {
+            Seed = 1,
+            ReferenceDate = BogusPatients.ReferenceDate,
+            States = new[] { State },
+            Providers = network,
+        }).Generate(0, Members).ToArray();
+        var policyGenerator = new PolicyGenerator(SeedCatalog.Default,
+            new PolicyOptions { Seed = 1, ReferenceDate = BogusPatients.ReferenceDate });
+        policies = new InsurancePolicy[Members];
+        for (var i = 0; i < Members; i++)
+        {
+            policies[i] = policyGenerator.Generate(i, members[i]);
+            PolicyGenerator.AssignTo(members[i], policies[i]);
+        }
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Batch, Description = "Bogus Faker<T>")]
@@ -224,6 +257,28 @@ public class AppointmentGeneration
         for (var i = 0; i < Batch; i++)
         {
             last = generator.Generate(i, patients[i]);
+        }
+
+        return last;
+    }
+
+    [Benchmark(OperationsPerInvoke = Members * PerPatient,
+        Description = "HealthMock AppointmentGenerator, 1,000 providers of one state, 3 per patient")]
+    public object? HealthMockDataset()
+    {
+        var generator = new AppointmentGenerator(SeedCatalog.Default, new AppointmentOptions
+        {
+            Seed = 1,
+            ReferenceDate = BogusPatients.ReferenceDate,
+            MinPerPatient = PerPatient,
+            MaxPerPatient = PerPatient,
+        }, network);
+        object? last = null;
+        for (var i = 0; i < Members; i++)
+        {
+            generator.AddPolicy(policies[i]);
+            last = generator.Generate(i, members[i]);
+            generator.Forget(members[i]);
         }
 
         return last;

@@ -32,10 +32,10 @@ namespace HealthMock.Generation;
 /// appointment's copay always equals its policy's copay for the appointment's own visit category (rule 11).</para>
 /// <para>Cost: the providers able to see a patient, and which of them are in the patient's state, depend only on
 /// the patient's age, sex and state, so they are worked out once for each group of patients alike in those and
-/// kept; booked slots are a bitset per provider over the window's working days. A booking then costs about the
-/// same with ten thousand providers as with ten. Memory grows with the patients booked only through what the
-/// generator keeps per patient (its bookings, and its policy); <see cref="Forget"/> drops that for a patient done
-/// with, so a run over millions of patients stays flat.</para>
+/// kept; booked slots are a bitset per provider over the window's working days. The work of a booking does not
+/// grow with the number of providers, unless those tried first are full. Memory grows with the patients booked
+/// only through what the generator keeps per patient (its bookings, and its policy); <see cref="Forget"/> drops
+/// that for a patient done with, so a run over millions of patients stays flat.</para>
 /// </remarks>
 public sealed class AppointmentGenerator
 {
@@ -45,9 +45,10 @@ public sealed class AppointmentGenerator
     /// <summary>How many months after the reference date the latest appointment may fall.</summary>
     public const int MonthsAfter = 3;
 
-    // How many providers share a block of booked slots: few enough that a block of providers never booked is not
-    // made, enough that the blocks' headers stay in the processor's cache while their providers are booked at random.
-    private const int BlockProviders = 64;
+    // How many providers share a block of booked slots: few enough that a block stays off the large object heap and
+    // a block of providers never booked is not made, enough that the blocks' headers stay in the processor's cache
+    // while their providers are booked at random.
+    private const int BlockProviders = 16;
 
     private static readonly string[] CancellationReasons =
     {
@@ -75,7 +76,7 @@ public sealed class AppointmentGenerator
 
     private readonly ProviderFacts[] _providers;
     private readonly Dictionary<string, int> _providerNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
-    private readonly int _nullIdProvider = -1;
+    private readonly int _nullIdProvider;
     private readonly Dictionary<string, int> _stateNumbers =
         new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
@@ -85,10 +86,15 @@ public sealed class AppointmentGenerator
         new Dictionary<(SpecialtySeed Specialty, int DayMinutes), int>();
 
     private readonly List<SpecialtySeed> _specialties = new List<SpecialtySeed>();
+
+    // The ages at which some specialty or appointment type of the providers starts or stops serving, in order:
+    // patients of two ages with no boundary between them are served alike.
+    private readonly long[] _ageBoundaries;
+
     private readonly Dictionary<AppointmentTypeSeed, TypeFacts> _types =
         new Dictionary<AppointmentTypeSeed, TypeFacts>();
 
-    private readonly Dictionary<long, CandidateGroup> _groupsByAgeAndSex = new Dictionary<long, CandidateGroup>();
+    private readonly Dictionary<long, CandidateGroup> _groupsByAgesAndSex = new Dictionary<long, CandidateGroup>();
     private readonly Dictionary<string, CandidateGroup> _groupsBySignature =
         new Dictionary<string, CandidateGroup>(StringComparer.Ordinal);
 
@@ -103,7 +109,7 @@ public sealed class AppointmentGenerator
         new Dictionary<string, InsurancePolicy>(StringComparer.Ordinal);
 
     // Bookings are kept for the generator's lifetime: that state is what stops double booking across patients.
-    // Providers' slots live in ProviderFacts; a patient's bookings stay until Forget.
+    // Providers' slots stay in the slot blocks; a patient's bookings (start and end in UTC ticks) until Forget.
     private readonly Dictionary<string, List<(long Start, long End)>> _patientBookings =
         new Dictionary<string, List<(long Start, long End)>>(StringComparer.Ordinal);
 
@@ -118,12 +124,17 @@ public sealed class AppointmentGenerator
 
     private long _nextNumber;
 
-    // The patient being booked: its first possible day and its bookings, each looked up once when first needed.
+    // The patient being booked: its first possible day, its bookings, its own primary care provider among the
+    // candidates and its policy, each looked up once, when first needed.
+    private string? _patientId;
     private bool _firstDayKnown;
     private int _patientFirstDay;
     private bool _bookingsKnown;
-    private string? _patientId;
     private List<(long Start, long End)>? _bookings;
+    private bool _ownKnown;
+    private ProviderFacts? _own;
+    private bool _policyKnown;
+    private InsurancePolicy? _policy;
 
     /// <summary>
     /// Creates a generator for the providers to book with and, optionally, the policies that set copays. Throws an
@@ -167,6 +178,7 @@ public sealed class AppointmentGenerator
         }
 
         _nullIdProvider = Array.FindIndex(_providers, p => p.Id is null);
+        _ageBoundaries = AgeBoundaries(_specialties);
         _slotBlocks = new ulong[]?[(_providers.Length + BlockProviders - 1) / BlockProviders];
         _slotBlockSizes = new int[_slotBlocks.Length];
         foreach (var provider in _providers)
@@ -287,6 +299,10 @@ public sealed class AppointmentGenerator
         _firstDayKnown = false;
         _bookingsKnown = false;
         _bookings = null;
+        _ownKnown = false;
+        _own = null;
+        _policyKnown = false;
+        _policy = null;
         var appointments = new Appointment[count];
         for (var k = 0; k < count; k++)
         {
@@ -307,7 +323,7 @@ public sealed class AppointmentGenerator
         return appointments;
     }
 
-    /// <summary>Numbers the provider's id, state and specialty for the lookups booking makes.</summary>
+    /// <summary>Numbers the provider's id, state and (specialty, day length) pair for the lookups of booking.</summary>
     private void Index(ProviderFacts facts)
     {
         if (facts.Id is not null)
@@ -350,13 +366,35 @@ public sealed class AppointmentGenerator
         !string.IsNullOrEmpty(state) && _stateNumbers.TryGetValue(state!, out var number) ? number : -1;
 
     /// <summary>
+    /// The first age each specialty and appointment type serves and the first it no longer serves, in order.
+    /// </summary>
+    private static long[] AgeBoundaries(IEnumerable<SpecialtySeed> specialties)
+    {
+        var boundaries = new SortedSet<long>();
+        foreach (var specialty in specialties)
+        {
+            boundaries.Add(specialty.MinAge);
+            boundaries.Add(specialty.MaxAge + 1L);
+            foreach (var type in specialty.AppointmentTypes)
+            {
+                boundaries.Add(type.MinAge);
+                boundaries.Add(type.MaxAge + 1L);
+            }
+        }
+
+        return boundaries.ToArray();
+    }
+
+    /// <summary>
     /// The candidates for patients of this age and sex. Ages and sexes that the same specialties see, with the same
-    /// appointment types, share one group, so there are only a few groups however many patients there are.
+    /// appointment types, share one group, so there are only a few groups however many patients there are; the
+    /// ages between two boundaries are looked up together.
     /// </summary>
     private CandidateGroup GroupFor(int age, Sex sex)
     {
-        var key = ((long)age << 32) | (uint)sex;
-        if (_groupsByAgeAndSex.TryGetValue(key, out var group))
+        var ages = Array.BinarySearch(_ageBoundaries, (long)age);
+        var key = ((long)(ages < 0 ? ~ages : ages + 1) << 32) | (uint)sex;
+        if (_groupsByAgesAndSex.TryGetValue(key, out var group))
         {
             return group;
         }
@@ -382,7 +420,7 @@ public sealed class AppointmentGenerator
             _groupsBySignature.Add(text, group);
         }
 
-        _groupsByAgeAndSex.Add(key, group);
+        _groupsByAgesAndSex.Add(key, group);
         return group;
     }
 
@@ -499,10 +537,16 @@ public sealed class AppointmentGenerator
     /// <summary>The patient's own primary care provider when it is a primary care candidate, else null.</summary>
     private ProviderFacts? OwnPrimaryCare(CandidateGroup group, Patient patient)
     {
-        var id = patient.PrimaryCareProviderId;
-        var number = id is null ? _nullIdProvider : _providerNumbers.TryGetValue(id, out var found) ? found : -1;
-        var own = number >= 0 ? _providers[number] : null;
-        return own is not null && own.IsPrimaryCare && group.Sees(own) ? own : null;
+        if (!_ownKnown)
+        {
+            var id = patient.PrimaryCareProviderId;
+            var number = id is null ? _nullIdProvider : _providerNumbers.TryGetValue(id, out var found) ? found : -1;
+            var own = number >= 0 ? _providers[number] : null;
+            _own = own is not null && own.IsPrimaryCare && group.Sees(own) ? own : null;
+            _ownKnown = true;
+        }
+
+        return _own;
     }
 
     /// <summary>
@@ -824,17 +868,21 @@ public sealed class AppointmentGenerator
 
     private decimal? CopayFor(Patient patient, VisitCategory category, DateTime day)
     {
-        InsurancePolicy? policy;
-        if (!string.IsNullOrEmpty(patient.InsurancePolicyNumber))
+        if (!_policyKnown)
         {
-            _policiesByNumber.TryGetValue(patient.InsurancePolicyNumber!, out policy);
-        }
-        else
-        {
-            _policiesByPatient.TryGetValue(patient.Id, out policy);
+            if (!string.IsNullOrEmpty(patient.InsurancePolicyNumber))
+            {
+                _policiesByNumber.TryGetValue(patient.InsurancePolicyNumber!, out _policy);
+            }
+            else
+            {
+                _policiesByPatient.TryGetValue(patient.Id, out _policy);
+            }
+
+            _policyKnown = true;
         }
 
-        return policy is not null && policy.IsActiveOn(day) ? policy.Copays.For(category) : null;
+        return _policy is not null && _policy.IsActiveOn(day) ? _policy.Copays.For(category) : null;
     }
 
     /// <summary>The id of the next appointment: the text of <see cref="AppointmentId"/>, made as one string.</summary>

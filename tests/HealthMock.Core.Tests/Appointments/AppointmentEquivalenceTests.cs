@@ -191,9 +191,11 @@ public class AppointmentEquivalenceTests
             generator.Forget(patients[i]);
         }
 
-        var active = appointments.Where(a => a.Status != AppointmentStatus.Canceled).ToArray();
+        var active = appointments.Where(a => a.Status != AppointmentStatus.Canceled).OrderBy(a => a.Start).ToArray();
         Assert.Equal(120, appointments.Count);
-        Assert.Equal(active.Length, active.Select(a => a.Start).Distinct().Count());
+        Assert.All(active.Zip(active.Skip(1), (a, b) => (First: a, Next: b)),
+            pair => Assert.True(pair.First.Start.AddMinutes(pair.First.DurationMinutes) <= pair.Next.Start,
+                $"{pair.First.Id} and {pair.Next.Id} overlap."));
     }
 
     [Fact]
