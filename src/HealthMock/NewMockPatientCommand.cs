@@ -222,6 +222,12 @@ public sealed class NewMockPatientCommand : PSCmdlet
                 BackgroundBatches)
             : null;
         _background = background;
+        if (background is not null && NextCommand.Of(this) is ExportJsonCommand export)
+        {
+            // Each patient is new and goes to Export-Json alone, so it may be written on a second thread.
+            export.WriteInBackground(typeof(Patient));
+        }
+
         for (var index = StartIndex; index - StartIndex < Count && !_stopping; index++)
         {
             Patient? patient;
