@@ -85,11 +85,27 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
 
     private const string WroteMessage = "Exported {0} record(s) to '{1}'.";
 
+    private const string BackgroundMessage = "Wrote {0} {1} record(s) on a second thread.";
+
+    // Records wait in a few small batches, so few of them are still alive, and promoted, when a garbage collection
+    // runs.
+    private const int BackgroundBatch = 64;
+
+    private const int BackgroundBatches = 4;
+
     private readonly CancellationTokenSource cancellation = new();
 
     private JsonExportOptions? options;
 
     private JsonFileWriter? file;
+
+    // Writes the records of backgroundType on a second thread, when the command before this one made them (see
+    // WriteInBackground); other records are written here, after it has written everything before them.
+    private volatile JsonBackgroundWriter? background;
+
+    private Type? backgroundType;
+
+    private long backgroundCount;
 
     private JsonRecordWriter? text;
 
@@ -159,6 +175,8 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
     /// </summary>
     public void Dispose()
     {
+        // The worker may be writing to the file: it ends first.
+        background?.Dispose();
         file?.Dispose();
         text?.Dispose();
         textBuffer?.Dispose();
@@ -237,6 +255,12 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
         {
             if (file is not null)
             {
+                if (background is not null)
+                {
+                    background.Drain();
+                    WriteDebug(Format(BackgroundMessage, backgroundCount, backgroundType!.Name));
+                }
+
                 file.Complete();
                 WriteVerbose(Format(WroteMessage, file.RecordCount, file.Path));
             }
@@ -246,14 +270,39 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
                 WriteObject(TakeText());
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IsExportFailure(ex))
         {
-            ThrowTerminatingError(FileError(ex));
+            Stop(ex);
         }
     }
 
     /// <inheritdoc/>
-    protected override void StopProcessing() => cancellation.Cancel();
+    protected override void StopProcessing()
+    {
+        cancellation.Cancel();
+        background?.Cancel();
+    }
+
+    /// <summary>
+    /// Lets Export-Json write the records of <paramref name="recordType"/> to its file on a second thread while the
+    /// pipeline makes the next ones. Called by the command right before Export-Json in the pipeline, when that
+    /// command makes those records itself and hands each one to Export-Json only, so that nothing can change a
+    /// record before it is written: records of a plain .NET type that came from elsewhere may be changed after they
+    /// passed, and are written as they arrive. Does nothing without -Path, with one processor, or where PowerShell
+    /// cannot tell cheaply that no members were added to a record.
+    /// </summary>
+    /// <param name="recordType">The type of the records, which has no members that need the runspace.</param>
+    internal void WriteInBackground(Type recordType)
+    {
+        if (file is null || background is not null || Environment.ProcessorCount < 2
+            || !PSObjectJsonInspector.CanCheckAddedMembers)
+        {
+            return;
+        }
+
+        backgroundType = recordType;
+        background = new JsonBackgroundWriter(file.Write, BackgroundBatch, BackgroundBatches);
+    }
 
     private void Export(object? record)
     {
@@ -261,6 +310,20 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
         {
             if (file is not null)
             {
+                if (background is { } writer)
+                {
+                    // A record with added members may have script properties, which need this thread.
+                    if (record is PSObject wrapper && wrapper.BaseObject.GetType() == backgroundType
+                        && !PSObjectJsonInspector.HasAddedMembers(wrapper))
+                    {
+                        writer.Add(record);
+                        backgroundCount++;
+                        return;
+                    }
+
+                    writer.Drain();
+                }
+
                 file.Write(record);
                 return;
             }
@@ -272,18 +335,34 @@ public sealed class ExportJsonCommand : PSCmdlet, IDisposable
                 WriteObject(TakeText());
             }
         }
-        catch (JsonExportException ex)
+        catch (Exception ex) when (IsExportFailure(ex))
         {
-            ThrowTerminatingError(new ErrorRecord(ex, ex.Kind.ToString(), ErrorCategory.InvalidData, ex.Value));
+            Stop(ex);
         }
-        catch (OperationCanceledException)
+    }
+
+    private static bool IsExportFailure(Exception exception) => exception is JsonExportException
+        or OperationCanceledException or IOException or UnauthorizedAccessException;
+
+    /// <summary>
+    /// Stops the command for a failed record or file: a terminating error with the failure's id, or a stopped
+    /// pipeline after Ctrl+C. Failures of records written on the second thread arrive here too, with the next
+    /// record or at the end.
+    /// </summary>
+    private void Stop(Exception exception)
+    {
+        if (exception is JsonExportException export)
+        {
+            ThrowTerminatingError(new ErrorRecord(export, export.Kind.ToString(), ErrorCategory.InvalidData,
+                export.Value));
+        }
+
+        if (exception is OperationCanceledException)
         {
             throw new PipelineStoppedException();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(FileError(ex));
-        }
+
+        ThrowTerminatingError(FileError(exception));
     }
 
     private string TakeText()

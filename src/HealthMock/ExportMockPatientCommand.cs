@@ -41,16 +41,9 @@ namespace HealthMock.Commands;
 /// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsData.Export, "MockPatient", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportMockPatientCommand : PSCmdlet, IDisposable
+public sealed class ExportMockPatientCommand : PatientOptionsCommand, IDisposable
 {
     private const int ProgressId = 10;
-
-    // As in New-MockPatient: long runs generate on a worker thread while this thread writes.
-    private const long BackgroundThreshold = 1000;
-
-    private const int BackgroundBatch = 64;
-
-    private const int BackgroundBatches = 4;
 
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -68,87 +61,6 @@ public sealed class ExportMockPatientCommand : PSCmdlet, IDisposable
     [Parameter(Position = 1)]
     [ValidateRange(0, long.MaxValue)]
     public long Count { get; set; } = 1;
-
-    /// <summary>
-    /// <para type="description">The index of the first record, counted from 0, as for New-MockPatient: files made
-    /// from consecutive ranges are shards of one run.</para>
-    /// </summary>
-    [Parameter]
-    [ValidateRange(0, long.MaxValue)]
-    public long StartIndex { get; set; }
-
-    /// <summary>
-    /// <para type="description">The seed; the same seed, options and reference date give the same file. Without
-    /// it a seed is drawn and written to the verbose stream.</para>
-    /// </summary>
-    /// <value>A drawn seed</value>
-    [Parameter]
-    public int? Seed { get; set; }
-
-    /// <summary>
-    /// <para type="description">The date ages and account creation dates are computed at. Only its date part is
-    /// used.</para>
-    /// </summary>
-    /// <value>Today</value>
-    [Parameter]
-    public DateTime? ReferenceDate { get; set; }
-
-    /// <summary>
-    /// <para type="description">The youngest age, in whole years at the reference date, from 0 to 120.</para>
-    /// </summary>
-    [Parameter]
-    [ValidateRange(0, PatientOptions.OldestAge)]
-    public int MinAge { get; set; }
-
-    /// <summary>
-    /// <para type="description">The oldest age, in whole years at the reference date, from 0 to 120; not less than
-    /// -MinAge.</para>
-    /// </summary>
-    [Parameter]
-    [ValidateRange(0, PatientOptions.OldestAge)]
-    public int MaxAge { get; set; } = 90;
-
-    /// <summary>
-    /// <para type="description">The sexes to draw from, as for New-MockPatient.</para>
-    /// </summary>
-    /// <value>Female, Male, Other, Unknown</value>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public Sex[]? Sex { get; set; }
-
-    /// <summary>
-    /// <para type="description">The US states to place patients in, as two-letter codes or names from the seeded
-    /// cities.</para>
-    /// </summary>
-    /// <value>Every seeded state</value>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(StateCompleter))]
-    public string[]? State { get; set; }
-
-    /// <summary>
-    /// <para type="description">The email domains to use instead of the domains reserved for documentation.</para>
-    /// </summary>
-    /// <value>example.com, example.org, example.net</value>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? EmailDomain { get; set; }
-
-    /// <summary>
-    /// <para type="description">The providers to draw primary care providers from, as for New-MockPatient.</para>
-    /// </summary>
-    [Parameter]
-    [ValidateNotNull]
-    public Provider[]? Provider { get; set; }
-
-    /// <summary>
-    /// <para type="description">A seeds folder of your own whose seeds files replace the embedded ones of the same
-    /// name for this command.</para>
-    /// </summary>
-    /// <value>The session's seeds (Get-MockSeedPath)</value>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? SeedPath { get; set; }
 
     /// <summary>
     /// <para type="description">How property names are written: SnakeCase (the default), CamelCase or
@@ -195,26 +107,11 @@ public sealed class ExportMockPatientCommand : PSCmdlet, IDisposable
             return;
         }
 
-        var seed = Seed ?? SeedSource.Draw();
-        var options = new PatientOptions
-        {
-            Seed = seed,
-            ReferenceDate = (ReferenceDate ?? DateTime.Today).Date,
-            MinAge = MinAge,
-            MaxAge = MaxAge,
-            Sexes = Sex ?? Array.Empty<Sex>(),
-            States = State ?? Array.Empty<string>(),
-            EmailDomains = EmailDomain ?? Array.Empty<string>(),
-            Providers = Provider,
-        };
-        var generator = NewMockPatientCommand.CreateGenerator(this, ActiveSeeds.Resolve(this, SeedPath), options);
+        var generator = CreateGenerator(out var options);
+        var seed = options.Seed;
         WriteVerbose((Seed.HasValue ? $"Seed {seed}" : $"Seed {seed} (drawn: pass -Seed {seed} to repeat this run)")
             + $", reference date {options.ReferenceDate:yyyy-MM-dd}, {Count} patient(s) from record {StartIndex}.");
-        if ((ulong)StartIndex + (ulong)Count > generator.UniqueIdentityCount)
-        {
-            WriteWarning($"Only {generator.UniqueIdentityCount} patients with these ages can each have their own last "
-                + "name and date of birth; later records repeat (name, date of birth) pairs.");
-        }
+        WarnOfRepeatedIdentities(generator, Count);
 
         var json = new JsonExportOptions
         {
@@ -250,10 +147,7 @@ public sealed class ExportMockPatientCommand : PSCmdlet, IDisposable
     private void Write(PatientGenerator generator, JsonFileWriter file)
     {
         var progress = new ProgressThrottle(this, ProgressId, "Export-MockPatient", "patients", Count);
-        using var background = Count >= BackgroundThreshold && Environment.ProcessorCount > 1
-            ? new BackgroundGenerator<Patient>(generator.Generate, StartIndex, Count, BackgroundBatch,
-                BackgroundBatches)
-            : null;
+        using var background = StartBackground(generator, Count);
         using var stop = _cancellation.Token.Register(() => background?.Cancel());
         for (var done = 0L; done < Count; done++)
         {

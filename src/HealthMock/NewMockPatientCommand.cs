@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using HealthMock.Generation;
-using HealthMock.Seeds;
 
 namespace HealthMock.Commands;
 
@@ -70,17 +69,9 @@ namespace HealthMock.Commands;
 /// <para type="link">about_HealthMock</para>
 [Cmdlet(VerbsCommon.New, "MockPatient")]
 [OutputType(typeof(Patient))]
-public sealed class NewMockPatientCommand : PSCmdlet
+public sealed class NewMockPatientCommand : PatientOptionsCommand
 {
     private const int ProgressId = 1;
-
-    // Runs this long generate on a worker thread, ahead of the pipeline thread that writes the records. A few
-    // hundred records wait at most, so few of them are still alive, and promoted, when a garbage collection runs.
-    private const long BackgroundThreshold = 1000;
-
-    private const int BackgroundBatch = 64;
-
-    private const int BackgroundBatches = 4;
 
     private volatile bool _stopping;
 
@@ -94,112 +85,11 @@ public sealed class NewMockPatientCommand : PSCmdlet
     [ValidateRange(0, long.MaxValue)]
     public long Count { get; set; } = 1;
 
-    /// <summary>
-    /// <para type="description">The index of the first record, counted from 0. Runs with the same seed and options
-    /// and consecutive ranges of indexes are shards that join back into one run.</para>
-    /// </summary>
-    [Parameter]
-    [ValidateRange(0, long.MaxValue)]
-    public long StartIndex { get; set; }
-
-    /// <summary>
-    /// <para type="description">The seed; the same seed, options and reference date give the same patients on any
-    /// machine, operating system and culture. Without it a seed is drawn and written to the verbose
-    /// stream.</para>
-    /// </summary>
-    /// <value>A drawn seed</value>
-    [Parameter]
-    public int? Seed { get; set; }
-
-    /// <summary>
-    /// <para type="description">The date ages and account creation dates are computed at. Only its date part is
-    /// used. Pass it with -Seed to repeat a run on another day.</para>
-    /// </summary>
-    /// <value>Today</value>
-    [Parameter]
-    public DateTime? ReferenceDate { get; set; }
-
-    /// <summary>
-    /// <para type="description">The youngest age, in whole years at the reference date, from 0 to 120.</para>
-    /// </summary>
-    [Parameter]
-    [ValidateRange(0, PatientOptions.OldestAge)]
-    public int MinAge { get; set; }
-
-    /// <summary>
-    /// <para type="description">The oldest age, in whole years at the reference date, from 0 to 120; not less than
-    /// -MinAge.</para>
-    /// </summary>
-    [Parameter]
-    [ValidateRange(0, PatientOptions.OldestAge)]
-    public int MaxAge { get; set; } = 90;
-
-    /// <summary>
-    /// <para type="description">The sexes to draw from. By default patients are mostly Female and Male, with about
-    /// one in a hundred each Other and Unknown.</para>
-    /// </summary>
-    /// <value>Female, Male, Other, Unknown</value>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public Sex[]? Sex { get; set; }
-
-    /// <summary>
-    /// <para type="description">The US states to place patients in, as two-letter codes (OR) or names (Oregon),
-    /// from the cities in the seeds. A state the seeds do not know stops the command with an UnknownState
-    /// error. Press Tab to complete the codes.</para>
-    /// </summary>
-    /// <value>Every seeded state</value>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(StateCompleter))]
-    public string[]? State { get; set; }
-
-    /// <summary>
-    /// <para type="description">The email domains to use instead of the domains reserved for documentation
-    /// (example.com, example.org and example.net), so that no address reaches a real mailbox unless you choose
-    /// one.</para>
-    /// </summary>
-    /// <value>example.com, example.org, example.net</value>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? EmailDomain { get; set; }
-
-    /// <summary>
-    /// <para type="description">The providers to draw primary care providers from (for example from
-    /// New-MockProvider); only primary care providers are used, minors get pediatrics or family medicine and
-    /// adults never a pediatrician. Without it, primary care providers come from New-MockProvider -Seed (this
-    /// seed) -PrimaryCareShare 1.</para>
-    /// </summary>
-    [Parameter]
-    [ValidateNotNull]
-    public Provider[]? Provider { get; set; }
-
-    /// <summary>
-    /// <para type="description">A seeds folder of your own, relative to the current location, whose seeds files
-    /// replace the embedded ones of the same name for this command. Without it the folder set with
-    /// Set-MockSeedPath is used, else the seeds embedded in the module.</para>
-    /// </summary>
-    /// <value>The session's seeds (Get-MockSeedPath)</value>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? SeedPath { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var seed = Seed ?? SeedSource.Draw();
-        var options = new PatientOptions
-        {
-            Seed = seed,
-            ReferenceDate = (ReferenceDate ?? DateTime.Today).Date,
-            MinAge = MinAge,
-            MaxAge = MaxAge,
-            Sexes = Sex ?? Array.Empty<Sex>(),
-            States = State ?? Array.Empty<string>(),
-            EmailDomains = EmailDomain ?? Array.Empty<string>(),
-            Providers = Provider,
-        };
-        var generator = CreateGenerator(this, ActiveSeeds.Resolve(this, SeedPath), options);
+        var generator = CreateGenerator(out var options);
+        var seed = options.Seed;
         var records = Count == 0 ? "no records" : $"records {StartIndex} to {StartIndex + (Count - 1)}";
         WriteVerbose(Seed.HasValue
             ? $"Seed {seed}, reference date {options.ReferenceDate:yyyy-MM-dd}, {records}."
@@ -209,19 +99,18 @@ public sealed class NewMockPatientCommand : PSCmdlet
         WriteVerbose(Provider is null
             ? $"Primary care providers: the first {primaryCare} of New-MockProvider -Seed {seed} -PrimaryCareShare 1."
             : $"Primary care providers: {primaryCare} of the {Provider.Length} providers given.");
-        if ((ulong)StartIndex + (ulong)Count > generator.UniqueIdentityCount)
-        {
-            WriteWarning($"Only {generator.UniqueIdentityCount} patients with these ages can each have their own last "
-                + "name and date of birth; later records repeat (name, date of birth) pairs.");
-        }
+        WarnOfRepeatedIdentities(generator, Count);
 
         var progress = new ProgressThrottle(this, ProgressId, "New-MockPatient", "patients", Count);
         long made = 0;
-        using var background = Count >= BackgroundThreshold && Environment.ProcessorCount > 1
-            ? new BackgroundGenerator<Patient>(generator.Generate, StartIndex, Count, BackgroundBatch,
-                BackgroundBatches)
-            : null;
+        using var background = StartBackground(generator, Count);
         _background = background;
+        if (background is not null && NextCommand.Of(this) is ExportJsonCommand export)
+        {
+            // Each patient is new and goes to Export-Json alone, so it may be written on a second thread.
+            export.WriteInBackground(typeof(Patient));
+        }
+
         for (var index = StartIndex; index - StartIndex < Count && !_stopping; index++)
         {
             Patient? patient;
@@ -246,34 +135,5 @@ public sealed class NewMockPatientCommand : PSCmdlet
     {
         _stopping = true;
         _background?.Cancel();
-    }
-
-    /// <summary>
-    /// Creates the generator, or stops <paramref name="cmdlet"/> with the error id of the option that cannot be met;
-    /// Export-MockPatient shares it.
-    /// </summary>
-    internal static PatientGenerator CreateGenerator(Cmdlet cmdlet, SeedCatalog seeds, PatientOptions options)
-    {
-        try
-        {
-            return new PatientGenerator(seeds, options);
-        }
-        catch (InvalidOptionException e)
-        {
-            var id = e.Option switch
-            {
-                nameof(PatientOptions.MinAge) or nameof(PatientOptions.MaxAge) => "InvalidAgeRange",
-                nameof(PatientOptions.States) => "UnknownState",
-                nameof(PatientOptions.EmailDomains) => "InvalidEmailDomain",
-                _ => "InvalidReferenceDate",
-            };
-            cmdlet.ThrowTerminatingError(new ErrorRecord(e, id, ErrorCategory.InvalidArgument, e.Value));
-            throw;
-        }
-        catch (PrimaryCarePoolException e)
-        {
-            cmdlet.ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.Value));
-            throw;
-        }
     }
 }

@@ -45,6 +45,19 @@ internal sealed class PSObjectJsonInspector : IJsonObjectInspector
     {
     }
 
+    /// <summary>
+    /// Gets a value indicating whether <see cref="HasAddedMembers"/>, and the writer's own look for added members,
+    /// only look: then a wrapper without added members can be written on another thread, as the writer reads
+    /// nothing else of the wrapper than the object it wraps.
+    /// </summary>
+    public static bool CanCheckAddedMembers => HasInstanceMembers is not null;
+
+    /// <summary>
+    /// Says whether members were added to the wrapper or to the object it wraps, with Add-Member for example; true
+    /// when this PowerShell cannot tell without reading the member table (see <see cref="CanCheckAddedMembers"/>).
+    /// </summary>
+    public static bool HasAddedMembers(PSObject wrapper) => HasInstanceMembers is not { } check || check(wrapper);
+
     /// <inheritdoc/>
     public object? Unwrap(object value)
     {

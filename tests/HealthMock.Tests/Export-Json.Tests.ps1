@@ -10,6 +10,12 @@ BeforeAll {
             Select-Object -ExpandProperty FullName
     }
 
+    function Get-ThreadName {
+        # The names of this process's threads, as Linux keeps them.
+        @(Get-ChildItem -LiteralPath /proc/self/task -Directory |
+                ForEach-Object { Get-Content -LiteralPath "$($_.FullName)/comm" -ErrorAction Ignore })
+    }
+
     function Get-FileName {
         # Every file in the folder, hidden temporary files included.
         param([string]$Folder)
@@ -394,6 +400,111 @@ Describe 'Export-Json' {
                 $shell.Stop()
 
                 $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            }
+            finally {
+                $shell.Dispose()
+            }
+            Get-FileName $folder | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'patients piped straight from New-MockPatient' {
+        BeforeAll {
+            function Export-Patient {
+                # Exports patients piped straight in, or through ForEach-Object, which keeps every record on the
+                # pipeline thread; returns the debug lines, which say how many records went to the second thread.
+                param([string]$Path, [switch]$Through, [hashtable]$Export = @{})
+
+                $DebugPreference = 'Continue'
+                $patients = { New-MockPatient -Count 3000 -Seed 4 -ReferenceDate 2026-01-01 }
+                if ($Through) {
+                    & $patients 5>$null | ForEach-Object { $_ } | Export-Json -Path $Path @Export 5>&1 |
+                        ForEach-Object { "$_" }
+                }
+                else {
+                    & $patients 5>$null | Export-Json -Path $Path @Export 5>&1 | ForEach-Object { "$_" }
+                }
+            }
+        }
+
+        It 'writes them on a second thread, byte for byte as on the pipeline thread, as <Name>' -TestCases @(
+            @{ Name = 'an array'; Export = @{} }
+            @{ Name = 'compact JSON'; Export = @{ Compress = $true } }
+            @{ Name = 'JSON Lines'; Export = @{ AsLines = $true } }
+            @{ Name = 'an object keyed by id'; Export = @{ KeyProperty = 'id'; NamingPolicy = 'CamelCase' } }
+        ) {
+            $folder = New-TestFolder
+            $straight = Join-Path $folder 'straight.json'
+            $through = Join-Path $folder 'through.json'
+
+            $debugStraight = Export-Patient $straight -Export $Export
+            $debugThrough = Export-Patient $through -Through -Export $Export
+
+            $debugStraight | Should -Contain 'Wrote 3000 Patient record(s) on a second thread.'
+            $debugThrough | Should -Not -BeLike '*second thread*'
+            (Get-FileHash -LiteralPath $straight).Hash | Should -Be (Get-FileHash -LiteralPath $through).Hash
+            Get-FileName $folder | Should -Be @('straight.json', 'through.json')
+        }
+
+        It 'keeps records on the pipeline thread when New-MockPatient writes to another command' {
+            $path = Join-Path (New-TestFolder) 'users.json'
+            $DebugPreference = 'Continue'
+
+            $debug = New-MockPatient -Count 3000 -Seed 4 5>$null | Select-Object * | Export-Json -Path $path 5>&1 |
+                ForEach-Object { "$_" }
+
+            $debug | Should -Not -BeLike '*second thread*'
+        }
+
+        It 'reports <Id> from the second thread as from the pipeline thread, and keeps the old file' -TestCases @(
+            @{ Id = 'DuplicateKey'; Key = 'State' }
+            @{ Id = 'MissingKey'; Key = 'InsurancePolicyNumber' }
+            @{ Id = 'InvalidKey'; Key = 'EmergencyContact' }
+        ) {
+            $folder = New-TestFolder
+            $path = Join-Path $folder 'users.json'
+            Set-Content -LiteralPath $path -Value 'old'
+            $export = @{ KeyProperty = $Key; Force = $true }
+
+            $straight = { Export-Patient $path -Export $export } | Should -Throw -PassThru
+            $through = { Export-Patient $path -Through -Export $export } | Should -Throw -PassThru
+
+            $straight.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+            $straight.FullyQualifiedErrorId | Should -Be $through.FullyQualifiedErrorId
+            $straight.CategoryInfo.Category | Should -Be $through.CategoryInfo.Category
+            $straight.Exception.Message | Should -Be $through.Exception.Message
+            "$($straight.TargetObject)" | Should -Be "$($through.TargetObject)"
+            Get-Content -LiteralPath $path | Should -Be 'old'
+            Get-FileName $folder | Should -Be @('users.json')
+        }
+
+        It 'stops the second thread and writes no file when stopped' {
+            $folder = New-TestFolder
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript({
+                        param([string]$Module, [string]$Path)
+
+                        Import-Module $Module
+                        New-MockPatient -Count 100000000 -Seed 1 | Export-Json -Path $Path
+                    }).AddArgument($env:HEALTHMOCK_MODULE).AddArgument((Join-Path $folder 'stopped.json'))
+                $null = $shell.BeginInvoke()
+                $deadline = [datetime]::UtcNow.AddSeconds(60)
+                while (-not (Get-FileName $folder) -and [datetime]::UtcNow -lt $deadline) {
+                    Start-Sleep -Milliseconds 20
+                }
+                Get-FileName $folder | Should -BeLike '.stopped.json.*.tmp' -Because 'records stream to a temp file'
+                if ($IsLinux) {
+                    Get-ThreadName | Should -Contain 'HealthMock reco' -Because 'Linux shows 15 characters of a name'
+                }
+
+                $shell.Stop()
+
+                $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+                if ($IsLinux) {
+                    Get-ThreadName | Should -Not -Contain 'HealthMock reco'
+                    Get-ThreadName | Should -Not -Contain 'HealthMock JSON'
+                }
             }
             finally {
                 $shell.Dispose()
