@@ -116,6 +116,8 @@ $hasDataset = $null -ne (Get-Command Export-MockDataset -Module HealthMock -Erro
 $pwshTemplate = @'
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = '{PROGRESS}'
+# HealthMock's progress reports, as debug output, the time its progress records took (read by Invoke-Case).
+$DebugPreference = 'Continue'
 Import-Module '{MODULE}'
 $path = '{PATH}'
 $count = {COUNT}
@@ -211,8 +213,8 @@ $cases.Add((New-Case "bogus $(Format-Count $largest)" 'dotnet' $largest -Argumen
 if ($ProgressSize -gt 0) {
     # Short runs show no bar at all; this one lasts long enough to show one.
     $cases.Add((New-Case "pipeline $(Format-Count $ProgressSize), progress shown" 'pwsh' $ProgressSize `
-        -Progress 'Continue' -Body "$generate | Export-Json -Path `$path"))
-    $cases.Add((New-Case "pipeline $(Format-Count $ProgressSize)" 'pwsh' $ProgressSize `
+        -Runs ($Rounds + 2) -Progress 'Continue' -Body "$generate | Export-Json -Path `$path"))
+    $cases.Add((New-Case "pipeline $(Format-Count $ProgressSize)" 'pwsh' $ProgressSize -Runs ($Rounds + 2) `
         -Body "$generate | Export-Json -Path `$path"))
 }
 
@@ -281,6 +283,14 @@ function Invoke-Case {
     }
 
     $result = $output | Where-Object { $_ -like '{*' } | Select-Object -Last 1 | ConvertFrom-Json
+    # Seconds spent writing progress records, as the progress of every command in the run reported them.
+    $progressSeconds = 0.0
+    foreach ($line in $output) {
+        if ("$line" -match 'Progress: \d+ progress records took ([0-9.]+) ms of the') {
+            $progressSeconds += [double]::Parse($Matches[1], [cultureinfo]::InvariantCulture) / 1000
+        }
+    }
+    $result | Add-Member -NotePropertyName progress_seconds -NotePropertyValue $progressSeconds
     $Case.Results.Add($result)
     Write-Host ("  {0,-34} round {1}: {2,8:F2} s, {3,10:N0} records/s, peak {4,6:N0} MB" -f $Case.Name, $Round,
         $result.seconds, ($result.records / $result.seconds), ($result.peak_working_set / 1MB))
@@ -319,6 +329,7 @@ $summary = foreach ($case in $cases) {
         records = $case.Count
         runs = $case.Results.Count
         seconds = @($case.Results | ForEach-Object seconds)
+        progress_seconds = @($case.Results | ForEach-Object { if ($_.progress_seconds) { $_.progress_seconds } else { 0.0 } })
         median_seconds = $seconds
         records_per_second = $case.Count / $seconds
         best_records_per_second = $case.Count / ($case.Results | Measure-Object seconds -Minimum).Minimum

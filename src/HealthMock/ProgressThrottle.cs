@@ -18,6 +18,9 @@ namespace HealthMock.Commands;
 /// <para>Call <see cref="Report"/> after each record and <see cref="Complete"/> at the end, both from the pipeline
 /// thread (BeginProcessing, ProcessRecord or EndProcessing). A run whose total is unknown, such as records piped
 /// in, reports once it has passed the threshold.</para>
+/// <para>The time spent writing progress records is counted, and <see cref="Complete"/> reports it as debug output,
+/// so the cost of progress can be read off a single run (bench/ does) rather than only as the difference of two.
+/// </para>
 /// </remarks>
 internal sealed class ProgressThrottle
 {
@@ -44,6 +47,8 @@ internal sealed class ProgressThrottle
     private long _nextCheck;
     private long _lastWrite;
     private bool _written;
+    private int _records;
+    private long _spentTicks;
 
     /// <summary>
     /// Prepares progress for <paramref name="cmdlet"/> under its own <paramref name="activityId"/> (so commands in
@@ -70,6 +75,10 @@ internal sealed class ProgressThrottle
     /// <summary>Whether any progress record was written.</summary>
     public bool Written => _written;
 
+    /// <summary>The time spent making and writing progress records so far, the record that removes the bar included.
+    /// </summary>
+    public TimeSpan Spent => TimeSpan.FromSeconds((double)_spentTicks / Stopwatch.Frequency);
+
     /// <summary>
     /// Reports that <paramref name="done"/> records are done; writes a progress record only when a quarter second
     /// has passed since the last one.
@@ -94,6 +103,7 @@ internal sealed class ProgressThrottle
             return;
         }
 
+        var start = _clock.ElapsedTicks;
         var count = done.ToString("N0", CultureInfo.InvariantCulture);
         var status = _status?.Invoke(done);
 
@@ -118,6 +128,8 @@ internal sealed class ProgressThrottle
 
         _cmdlet.WriteProgress(record);
         _written = true;
+        _records++;
+        _spentTicks += _clock.ElapsedTicks - start;
     }
 
     /// <summary>
@@ -141,7 +153,9 @@ internal sealed class ProgressThrottle
         return remaining >= LeastRemainingSeconds;
     }
 
-    /// <summary>Removes the progress bar, when one was shown.</summary>
+    /// <summary>
+    /// Removes the progress bar, when one was shown, and writes as debug output how long the progress records took.
+    /// </summary>
     public void Complete()
     {
         if (!_written)
@@ -149,12 +163,19 @@ internal sealed class ProgressThrottle
             return;
         }
 
+        var start = _clock.ElapsedTicks;
         _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done")
         {
             RecordType = ProgressRecordType.Completed,
             PercentComplete = 100,
         });
         _written = false;
+        _records++;
+        var end = _clock.ElapsedTicks;
+        _spentTicks += end - start;
+        _cmdlet.WriteDebug(string.Format(CultureInfo.InvariantCulture,
+            "Progress: {0} progress records took {1:F1} ms of the {2:F1} ms since {3} began.", _records,
+            Spent.TotalMilliseconds, (double)end / Stopwatch.Frequency * 1000, _activity));
     }
 
     /// <summary>

@@ -38,6 +38,28 @@ Describe 'Progress' {
             $records[-1].RecordType | Should -Be 'Completed'
         }
 
+        It 'reports as debug output how many progress records it wrote and how long they took' {
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript("Import-Module '$env:HEALTHMOCK_MODULE'; `$ProgressPreference = 'Continue'")
+                $null = $shell.AddStatement().AddScript("New-MockPatient -Count 12000 -Seed 1 -Debug $slowly")
+                $null = $shell.Invoke()
+                $progress = @($shell.Streams.Progress)
+                $debug = @($shell.Streams.Debug | Where-Object Message -like 'Progress:*')
+            }
+            finally {
+                $shell.Dispose()
+            }
+
+            $debug.Count | Should -Be 1
+            $pattern = '^Progress: (\d+) progress records took (\d+\.\d) ms of the (\d+\.\d) ms since ' +
+                'New-MockPatient began\.$'
+            $debug[0].Message -match $pattern | Should -BeTrue -Because $debug[0].Message
+            [int]$Matches[1] | Should -Be $progress.Count
+            [double]$Matches[2] | Should -BeLessThan ([double]$Matches[3])
+            [double]$Matches[3] | Should -BeGreaterThan 3000
+        }
+
         It 'writes at most about four progress records a second' {
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $records = Get-ProgressRecord "New-MockProvider -Count 15000 -Seed 1 $slowly"
