@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
@@ -56,6 +57,7 @@ internal static class ActiveSeeds
                 ? "none of the seeds files"
                 : string.Join(", ", catalog.FolderFiles);
             cmdlet.WriteVerbose($"Seeds: the folder '{catalog.Folder}' ({files}; the embedded seeds for the rest).");
+            WarnOfUnknownFiles(cmdlet, catalog);
         }
         else
         {
@@ -63,6 +65,39 @@ internal static class ActiveSeeds
         }
 
         return catalog;
+    }
+
+    /// <summary>
+    /// Warns of JSON files in the seeds folder of <paramref name="catalog"/> that it did not read, such as a
+    /// misspelt payer.json, for which the embedded seeds stand in unnoticed otherwise.
+    /// </summary>
+    public static void WarnOfUnknownFiles(PSCmdlet cmdlet, SeedCatalog catalog)
+    {
+        if (catalog.Folder is not { } folder)
+        {
+            return;
+        }
+
+        string[] unknown;
+        try
+        {
+            // Compared without case: on a file system that ignores case, Payers.json is what was read as payers.json.
+            unknown = Directory.GetFiles(folder, "*.json")
+                .Select(Path.GetFileName)
+                .Where(name => !catalog.FolderFiles.Contains(name, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray()!;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (var name in unknown)
+        {
+            cmdlet.WriteWarning($"The seeds folder '{folder}' holds '{name}', which is not a seeds file and is not "
+                + $"read; the seeds files are {string.Join(", ", SeedCatalog.FileNames)}.");
+        }
     }
 
     /// <summary>

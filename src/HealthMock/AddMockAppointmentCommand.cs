@@ -28,7 +28,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Book the first free follow-up with a patient's primary care provider">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 7 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $patient = (Import-MockDataset -Path clinic).Patients[0]
 /// Get-MockAvailableSlot -Path clinic -ProviderId $patient.PrimaryCareProviderId -PatientId $patient.Id `
 ///     -AppointmentType Follow-up | Select-Object -First 1 | Add-MockAppointment -Path clinic

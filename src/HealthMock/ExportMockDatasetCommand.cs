@@ -18,8 +18,8 @@ namespace HealthMock.Commands;
 /// the folder's earlier contents are kept. Dataset files already in the folder are replaced only with -Force.
 /// </para>
 /// <para type="description">
-/// The verbose stream lists each file written; datasets of 10,000 records or more show progress. -WhatIf shows the
-/// folder that would be written without writing it.
+/// The verbose stream lists each file written; datasets of 10,000 records or more show progress once they have run a
+/// second with two more to go. -WhatIf shows the folder that would be written without writing it.
 /// </para>
 /// <example title="Write a dataset in the benchmark layout">
 ///   <code>New-MockDataset -PatientCount 100 -ProviderCount 10 -Seed 1 | Export-MockDataset -Path ./clinic

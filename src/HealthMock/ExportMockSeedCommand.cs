@@ -10,8 +10,8 @@ namespace HealthMock.Commands;
 /// <para type="synopsis">Writes the seeds files embedded in the module to a folder, to start a seeds folder of your
 /// own.</para>
 /// <para type="description">
-/// Export-MockSeed copies the curated vocabularies HealthMock generates from (cities with their state, ZIP prefix,
-/// area code and UTC offset; conditions with their ICD-10 codes, ages and medications; allergies; streets;
+/// Export-MockSeed copies the curated vocabularies HealthMock generates from (first and last names added to the
+/// English names that come with Bogus; cities with their state, ZIP prefix, area code and UTC offset; conditions with their ICD-10 codes, ages and medications; allergies; streets;
 /// specialties with their appointment types and visit reasons; clinic names and languages; invented payers and
 /// their plans) into a folder as the JSON files the module embeds. Edit them, keep only the files you change, and
 /// pass the folder to -SeedPath or Set-MockSeedPath: files in the folder replace the embedded ones of the same
@@ -21,7 +21,7 @@ namespace HealthMock.Commands;
 /// <example title="Start a seeds folder of your own">
 ///   <code>Export-MockSeed -Path ./myseeds
 /// Get-ChildItem ./myseeds</code>
-///   <para>Writes all seven seeds files into the myseeds folder, creating it.</para>
+///   <para>Writes all eight seeds files into the myseeds folder, creating it.</para>
 /// </example>
 /// <example title="Change the payers and use them for one run">
 ///   <code>Export-MockSeed -Path ./payers-only -Name payers.json
@@ -54,7 +54,7 @@ public sealed class ExportMockSeedCommand : PSCmdlet
     /// </summary>
     /// <value>Every seeds file</value>
     [Parameter(Position = 1)]
-    [ValidateSet("allergies.json", "clinics.json", "conditions.json", "locations.json", "payers.json",
+    [ValidateSet("allergies.json", "clinics.json", "conditions.json", "locations.json", "names.json", "payers.json",
         "specialties.json", "streets.json", IgnoreCase = true)]
     public string[]? Name { get; set; }
 

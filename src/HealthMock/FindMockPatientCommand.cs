@@ -19,7 +19,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Find a patient by email">
 ///   <code>New-MockDataset -PatientCount 50 -ProviderCount 6 -Seed 1 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $email = (Import-MockDataset -Path clinic).Patients[0].Email
 /// Find-MockPatient -Path clinic -Email $email.ToUpper()</code>
 ///   <para>Writes a dataset folder and finds its first patient by email address, typed in capitals.</para>

@@ -16,7 +16,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="List a patient's upcoming appointments">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 4 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $patient = (Import-MockDataset -Path clinic).Patients[0]
 /// Get-MockAppointment -Path clinic -PatientId $patient.Id -Status Scheduled, Confirmed</code>
 ///   <para>Writes a dataset folder and lists the scheduled and confirmed appointments of its first

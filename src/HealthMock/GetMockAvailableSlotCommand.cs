@@ -20,7 +20,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="List free slots with a patient's primary care provider">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 6 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $patient = (Import-MockDataset -Path clinic).Patients[0]
 /// Get-MockAvailableSlot -Path clinic -ProviderId $patient.PrimaryCareProviderId -PatientId $patient.Id `
 ///     -AppointmentType Follow-up -From 2026-01-19 -To 2026-01-19</code>

@@ -16,7 +16,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Get a patient's policy">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 5 -ReferenceDate 2026-01-15 -UninsuredShare 0 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $patient = (Import-MockDataset -Path clinic).Patients[0]
 /// Get-MockInsurancePolicy -Path clinic -PatientId $patient.Id | Format-List PolicyNumber, Payer, PlanType, Status,
 ///     Deductible, DeductibleMet, Copays</code>

@@ -16,7 +16,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Get a patient by id">
 ///   <code>New-MockDataset -PatientCount 30 -ProviderCount 5 -Seed 2 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $id = (Import-MockDataset -Path clinic).Patients[0].Id
 /// Get-MockPatient -Path clinic -PatientId $id |
 ///     Format-List Id, FirstName, LastName, Email, InsurancePolicyNumber</code>

@@ -19,7 +19,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="List the providers accepting new patients">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 8 -Seed 3 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// Get-MockProvider -Path clinic -AcceptingNewPatients | Select-Object Id, Specialty, Schedule</code>
 ///   <para>Writes a dataset folder and lists the providers who take new patients, with their weekly
 ///   schedules.</para>

@@ -22,7 +22,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Price a patient's appointments">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 10 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $patient = (Import-MockDataset -Path clinic).Patients[1]
 /// Get-MockAppointment -Path clinic -PatientId $patient.Id | Get-MockVisitCost -Path clinic |
 ///     Select-Object Date, VisitCategory, PolicyActive, Copay, PatientShare, PlanShare</code>

@@ -18,7 +18,7 @@ namespace HealthMock.Commands;
 /// <para type="description">
 /// Folders can be piped in as paths or as folder objects from Get-Item or Get-ChildItem (their FullName binds to
 /// -Path), one dataset per folder. The verbose stream gives the counts, seed and reference date read; datasets of
-/// 10,000 records or more show progress.
+/// 10,000 records or more show progress once they have run a second with two more to go.
 /// </para>
 /// <example title="Read a dataset folder">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 1 | Export-MockDataset ./clinic

@@ -18,7 +18,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Move an appointment by an hour">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 8 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $patient = (Import-MockDataset -Path clinic).Patients[0]
 /// $slots = Get-MockAvailableSlot -Path clinic -ProviderId $patient.PrimaryCareProviderId -PatientId $patient.Id `
 ///     -AppointmentType Follow-up

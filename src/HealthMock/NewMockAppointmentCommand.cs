@@ -47,9 +47,9 @@ namespace HealthMock.Commands;
 /// </para>
 /// <para type="description">
 /// Without -Seed a seed is drawn and written to the verbose stream. Appointments are written as each patient's are
-/// booked; runs of 10,000 appointments or more show progress, and Ctrl+C stops a long run. The specialties'
-/// appointment types and visit reasons come from the seeds in effect (-SeedPath, Set-MockSeedPath or the seeds
-/// embedded in the module), which must be those the providers were made from.
+/// booked; runs of 10,000 appointments or more show progress once they have run a second with two more to go, and
+/// Ctrl+C stops a long run. The specialties' appointment types and visit reasons come from the seeds in effect
+/// (-SeedPath, Set-MockSeedPath or the seeds embedded in the module), which must be those the providers were made from.
 /// </para>
 /// <example title="Book appointments for patients">
 ///   <code>$providers = New-MockProvider -Count 10 -Seed 4

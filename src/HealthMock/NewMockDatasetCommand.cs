@@ -38,10 +38,10 @@ namespace HealthMock.Commands;
 /// the state with the most providers.
 /// </para>
 /// <para type="description">
-/// Without -Seed a seed is drawn, written to the verbose stream and kept on the dataset, so the run can be
-/// repeated. Datasets of 10,000 records or more show progress; Ctrl+C stops the run and returns nothing. The
-/// vocabularies come from the seeds in effect: -SeedPath, else the folder set with Set-MockSeedPath, else the
-/// seeds embedded in the module.
+/// Without -Seed a seed is drawn, written to the verbose stream and kept on the dataset, so the run can be repeated.
+/// Datasets of 10,000 records or more show progress once they have run a second with two more to go; Ctrl+C stops the
+/// run and returns nothing. The vocabularies come from the seeds in effect: -SeedPath, else the folder set with
+/// Set-MockSeedPath, else the seeds embedded in the module.
 /// </para>
 /// <para type="description">
 /// Large datasets are made as they are used. Up to 100,000 records (counting patients, providers, appointments and

@@ -35,10 +35,11 @@ namespace HealthMock.Commands;
 /// POS or HDHP), never Medicare or Medicaid.
 /// </para>
 /// <para type="description">
-/// The patient objects are updated in place: InsurancePolicyNumber, InsuranceProvider (the payer), CoverageType
-/// (the plan type) and DeductibleBalance are set, so patients kept in a variable or piped onward carry their
-/// policy. Record i of the output depends only on the seed, the options, i and its patient. Without -Seed a seed
-/// is drawn and written to the verbose stream. Runs of 10,000 patients or more show progress.
+/// The patient objects are updated in place: InsurancePolicyNumber, InsuranceProvider (the payer), CoverageType (the
+/// plan type) and DeductibleBalance are set, so patients kept in a variable or piped onward carry their policy. Record
+/// i of the output depends only on the seed, the options, i and its patient. Without -Seed a seed is drawn and written
+/// to the verbose stream. Runs of 10,000 patients or more show progress once they have run a second with two more to
+/// go.
 /// </para>
 /// <para type="description">
 /// Payers and plans come from the seeds (those embedded in the module, or your own folder given by -SeedPath or

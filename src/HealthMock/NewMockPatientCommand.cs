@@ -15,10 +15,11 @@ namespace HealthMock.Commands;
 /// empty until New-MockInsurancePolicy fills them.
 /// </para>
 /// <para type="description">
-/// Record i depends only on the seed, the options and i, so -Count 10 gives the first ten records of -Count 1000
-/// with the same seed, and -StartIndex makes shards of a large run that join back into it. Without -Seed a seed
-/// is drawn and written to the verbose stream with the reference date, so any run can be repeated. Patients are
-/// written to the pipeline as they are made; runs of 10,000 or more show progress, and Ctrl+C stops a long run.
+/// Record i depends only on the seed, the options and i, so -Count 10 gives the first ten records of -Count 1000 with
+/// the same seed, and -StartIndex makes shards of a large run that join back into it. Without -Seed a seed is drawn and
+/// written to the verbose stream with the reference date, so any run can be repeated. Patients are written to the
+/// pipeline as they are made; runs of 10,000 or more show progress once they have run a second with two more to go, and
+/// Ctrl+C stops a long run.
 /// </para>
 /// <para type="description">
 /// Cities, streets, conditions, medications and allergies come from the seeds: those embedded in the module, or

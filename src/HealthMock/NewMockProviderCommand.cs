@@ -16,10 +16,11 @@ namespace HealthMock.Commands;
 /// types), whether the provider accepts new patients, and the languages the provider consults in.
 /// </para>
 /// <para type="description">
-/// Record i depends only on the seed, the options and i, so -Count 10 gives the first ten records of -Count 1000
-/// with the same seed. Ids have the form dr_last_specialty_NN, where NN is the record index plus one. Without
-/// -Seed a seed is drawn and written to the verbose stream, so any run can be repeated. Providers are written to
-/// the pipeline as they are made; runs of 10,000 or more show progress, and Ctrl+C stops a long run.
+/// Record i depends only on the seed, the options and i, so -Count 10 gives the first ten records of -Count 1000 with
+/// the same seed. Ids have the form dr_last_specialty_NN, where NN is the record index plus one. Without -Seed a seed
+/// is drawn and written to the verbose stream, so any run can be repeated. Providers are written to the pipeline as
+/// they are made; runs of 10,000 or more show progress once they have run a second with two more to go, and Ctrl+C
+/// stops a long run.
 /// </para>
 /// <para type="description">
 /// Specialties, clinic names, cities and languages come from the seeds: those embedded in the module, or your own

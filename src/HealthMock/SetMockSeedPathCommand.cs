@@ -84,6 +84,8 @@ public sealed class SetMockSeedPathCommand : PSCmdlet
                 WriteWarning($"The folder '{folder}' holds none of the seeds files ("
                     + string.Join(", ", SeedCatalog.FileNames) + "); the embedded seeds are used.");
             }
+
+            ActiveSeeds.WarnOfUnknownFiles(this, catalog);
         }
 
         var target = folder ?? "the seeds embedded in the module";

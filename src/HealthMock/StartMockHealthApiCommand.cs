@@ -34,7 +34,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Serve a dataset and call it with Invoke-RestMethod">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 11 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $api = Start-MockHealthApi -Path clinic
 /// $email = (Import-MockDataset -Path clinic).Patients[0].Email
 /// $patient = Invoke-RestMethod "$($api.BaseAddress)patients?email=$([uri]::EscapeDataString($email))"

@@ -20,7 +20,7 @@ namespace HealthMock.Commands;
 /// </para>
 /// <example title="Cancel a patient's upcoming appointments">
 ///   <code>New-MockDataset -PatientCount 40 -ProviderCount 6 -Seed 9 -ReferenceDate 2026-01-15 |
-///     Export-MockDataset -Path clinic
+///     Export-MockDataset -Path clinic -Force
 /// $upcoming = Import-MockDataset -Path clinic | ForEach-Object Appointments |
 ///     Where-Object { $_.Status -eq 'Scheduled' -and $_.Start.Date -gt [datetime]'2026-01-15' }
 /// $upcoming[0] | Stop-MockAppointment -Path clinic -Reason 'Feeling better' -PassThru |

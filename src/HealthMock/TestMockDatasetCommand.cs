@@ -18,9 +18,9 @@ namespace HealthMock.Commands;
 /// </para>
 /// <para type="description">
 /// Cities, conditions and specialties are checked against the seeds the dataset was made from: -SeedPath, else the
-/// folder set with Set-MockSeedPath, else the seeds embedded in the module. Folders can be piped in as folder
-/// objects from Get-Item or Get-ChildItem. The verbose stream gives the counts checked and the number of
-/// violations; datasets of 10,000 records or more show progress.
+/// folder set with Set-MockSeedPath, else the seeds embedded in the module. Folders can be piped in as folder objects
+/// from Get-Item or Get-ChildItem. The verbose stream gives the counts checked and the number of violations; datasets
+/// of 10,000 records or more show progress once they have run a second with two more to go.
 /// </para>
 /// <example title="Check a generated dataset">
 ///   <code>New-MockDataset -PatientCount 100 -ProviderCount 10 -Seed 1 | Test-MockDataset</code>

@@ -16,6 +16,15 @@ Describe 'Export-MockSeed' {
                 'conditions.json', 'locations.json', 'names.json', 'payers.json', 'specialties.json', 'streets.json')
         }
 
+        It 'accepts by -Name every seeds file the module reads' {
+            $accepted = (Get-Command Export-MockSeed).Parameters['Name'].Attributes |
+                Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } |
+                ForEach-Object ValidValues
+            $read = (Get-MockSeedPath).EmbeddedFiles
+
+            @($accepted | Sort-Object) | Should -Be @($read | Sort-Object)
+        }
+
         It 'writes the embedded seeds unchanged, so generation from them equals the default' {
             $folder = Join-Path TestDrive: 'same'
             Export-MockSeed -Path $folder

@@ -179,6 +179,31 @@ Describe 'Set-MockSeedPath' {
             $policies.Payer | Sort-Object -Unique | Should -Be 'Test Payer One'
         }
 
+        It 'warns of a JSON file in the folder that is not a seeds file, such as a misspelt one' {
+            $folder = Join-Path TestDrive: 'misspelt'
+            Export-MockSeed -Path $folder -Name payers.json
+            Rename-Item -LiteralPath (Join-Path $folder 'payers.json') -NewName 'payer.json'
+            $full = (Resolve-Path $folder).ProviderPath
+
+            $null = New-MockProvider -Count 1 -Seed 1 -SeedPath $folder -WarningVariable warnings `
+                -WarningAction SilentlyContinue
+            Set-MockSeedPath $folder -WarningVariable sessionWarnings -WarningAction SilentlyContinue
+            Set-MockSeedPath -Default
+
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -BeExactly ("The seeds folder '$full' holds 'payer.json', which is not a " +
+                'seeds file and is not read; the seeds files are allergies.json, clinics.json, conditions.json, ' +
+                'locations.json, names.json, payers.json, specialties.json, streets.json.')
+            "$sessionWarnings" | Should -Match "holds 'payer.json', which is not a seeds file"
+        }
+
+        It 'does not warn of the seeds files themselves' {
+            $null = New-MockProvider -Count 1 -Seed 1 -SeedPath $oregon -WarningVariable warnings `
+                -WarningAction SilentlyContinue
+
+            $warnings | Should -BeNullOrEmpty
+        }
+
         It 'writes the seeds folder in use to the verbose stream' {
             $verbose = New-MockProvider -Seed 1 -SeedPath $oregon -Verbose 4>&1 |
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }

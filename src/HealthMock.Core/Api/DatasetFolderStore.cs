@@ -17,7 +17,7 @@ namespace HealthMock.Api;
 internal sealed class DatasetFolderStore
 {
     /// <summary>The lock file a change holds open, exclusively, in the dataset folder.</summary>
-    public const string LockFileName = ".healthmock.lock";
+    public const string LockFileName = "healthmock.lock";
 
     private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(15);
 

@@ -23,7 +23,7 @@ namespace HealthMock.Api;
 /// rule_violation if it would break a consistency rule the dataset kept. A refused change changes nothing.</para>
 /// <para>Over a folder, each change is saved before it is answered: appointments.json and manifest.json are
 /// written aside and renamed into place. Calls are serialized per folder within a process, and a lock file
-/// (.healthmock.lock) serializes changes across processes; a service notices when another writer changed the
+/// (healthmock.lock) serializes changes across processes; a service notices when another writer changed the
 /// folder and reads it again before answering. So of many simultaneous requests for one slot exactly one
 /// succeeds, and no update is lost.</para>
 /// </remarks>

@@ -130,10 +130,14 @@ internal static class ProviderSeedReaders
 
     private static bool ReadBool(SeedReader reader, JsonElement item, string name, string path)
     {
-        if (!item.TryGetProperty(name, out var element)
-            || (element.ValueKind != JsonValueKind.True && element.ValueKind != JsonValueKind.False))
+        if (!item.TryGetProperty(name, out var element))
         {
-            throw reader.Error($"{path}.{name}", "expected true or false.");
+            throw reader.Error($"{path}.{name}", "is missing; expected true or false.");
+        }
+
+        if (element.ValueKind != JsonValueKind.True && element.ValueKind != JsonValueKind.False)
+        {
+            throw reader.Error($"{path}.{name}", $"expected true or false, got {SeedReader.Describe(element)}.");
         }
 
         return element.GetBoolean();

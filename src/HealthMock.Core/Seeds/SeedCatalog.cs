@@ -259,7 +259,8 @@ public sealed class SeedCatalog
             {
                 if (list.ValueKind != JsonValueKind.Array)
                 {
-                    throw reader.Error(path + ".medications", "expected an array of objects.");
+                    throw reader.Error(path + ".medications",
+                        $"expected an array of objects, got {SeedReader.Describe(list)}.");
                 }
 
                 var m = 0;

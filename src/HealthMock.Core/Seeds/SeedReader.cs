@@ -35,7 +35,7 @@ internal sealed class SeedReader
         var element = Property(parent, name, path);
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0)
         {
-            throw Error($"{path}.{name}", "expected a non-empty array.");
+            throw Error($"{path}.{name}", $"expected a non-empty array, got {Describe(element)}.");
         }
 
         var items = new List<JsonElement>(element.GetArrayLength());
@@ -52,7 +52,7 @@ internal sealed class SeedReader
         var element = Property(parent, name, path);
         if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
         {
-            throw Error($"{path}.{name}", "expected a non-empty string.");
+            throw Error($"{path}.{name}", $"expected a non-empty string, got {Describe(element)}.");
         }
 
         return element.GetString()!;
@@ -73,7 +73,7 @@ internal sealed class SeedReader
         var items = Property(parent, name, path);
         if (items.ValueKind != JsonValueKind.Array)
         {
-            throw Error($"{path}.{name}", "expected an array of strings.");
+            throw Error($"{path}.{name}", $"expected an array of strings, got {Describe(items)}.");
         }
 
         var values = new List<string>();
@@ -82,7 +82,7 @@ internal sealed class SeedReader
         {
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
             {
-                throw Error($"{path}.{name}[{index}]", "expected a non-empty string.");
+                throw Error($"{path}.{name}[{index}]", $"expected a non-empty string, got {Describe(item)}.");
             }
 
             values.Add(item.GetString()!);
@@ -98,7 +98,7 @@ internal sealed class SeedReader
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var value) || value < min
             || value > max)
         {
-            throw Error($"{path}.{name}", $"expected a whole number from {min} to {max}.");
+            throw Error($"{path}.{name}", $"expected a whole number from {min} to {max}, got {Describe(element)}.");
         }
 
         return value;
@@ -109,7 +109,7 @@ internal sealed class SeedReader
         var element = Property(parent, name, path);
         if (element.ValueKind != JsonValueKind.Number || element.GetDouble() < min || element.GetDouble() > max)
         {
-            throw Error($"{path}.{name}", $"expected a number from {min} to {max}.");
+            throw Error($"{path}.{name}", $"expected a number from {min} to {max}, got {Describe(element)}.");
         }
 
         return element.GetDouble();
@@ -127,6 +127,25 @@ internal sealed class SeedReader
     }
 
     public SeedFormatException Error(string field, string message) => new SeedFormatException(_file, field, message);
+
+    /// <summary>Describes a JSON value for an error message: its text when short, else its kind.</summary>
+    public static string Describe(JsonElement element)
+    {
+        const int Longest = 40;
+        return element.ValueKind switch
+        {
+            JsonValueKind.String when element.GetString()!.Trim().Length == 0 => "an empty string",
+            JsonValueKind.String when element.GetString()!.Length <= Longest => $"'{element.GetString()}'",
+            JsonValueKind.String => "a string of " + element.GetString()!.Length + " characters",
+            JsonValueKind.Number when element.GetRawText().Length <= Longest => element.GetRawText(),
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+            JsonValueKind.Null => "null",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => element.GetArrayLength() == 0 ? "an empty array" : "an array",
+            _ => "nothing",
+        };
+    }
 
     private JsonElement Property(JsonElement parent, string name, string path)
     {

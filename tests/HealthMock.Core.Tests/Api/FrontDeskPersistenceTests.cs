@@ -108,7 +108,7 @@ public sealed class FrontDeskPersistenceTests : IDisposable
     public void A_change_that_cannot_lock_the_folder_fails_as_storage_failed_and_changes_nothing()
     {
         var service = FrontDeskService.Open(_folder);
-        Directory.CreateDirectory(Path.Combine(_folder, ".healthmock.lock"));
+        Directory.CreateDirectory(Path.Combine(_folder, DatasetFolderStore.LockFileName));
         var before = Appointments();
 
         var error = Assert.Throws<FrontDeskException>(() =>

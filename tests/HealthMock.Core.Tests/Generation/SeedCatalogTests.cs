@@ -140,6 +140,24 @@ public sealed class SeedCatalogTests : IDisposable
         Assert.Contains(field, error.Message);
     }
 
+    [Theory]
+    [InlineData("code", "12", "expected a non-empty string, got 12.")]
+    [InlineData("code", "\"  \"", "expected a non-empty string, got an empty string.")]
+    [InlineData("code", "{}", "expected a non-empty string, got an object.")]
+    [InlineData("min_age", "\"ten\"", "expected a whole number from 0 to 120, got 'ten'.")]
+    [InlineData("prevalence", "null", "expected a number from 0 to 1, got null.")]
+    [InlineData("medications", "true", "got true.")]
+    public void A_field_of_the_wrong_type_says_what_it_got(string name, string json, string expected)
+    {
+        var seeds = Embedded("conditions.json");
+        seeds["conditions"]![0]![name] = JsonNode.Parse(json);
+        Write("conditions.json", seeds.ToJsonString());
+
+        var error = Assert.Throws<SeedFormatException>(() => SeedCatalog.Load(_folder));
+
+        Assert.EndsWith(expected, error.Message);
+    }
+
     [Fact]
     public void A_city_with_a_bad_area_code_names_the_locations_file_and_field()
     {
