@@ -22,6 +22,22 @@ BeforeAll {
 
         @(Get-ChildItem -LiteralPath $Folder -Force -File | Select-Object -ExpandProperty Name | Sort-Object)
     }
+
+    function Start-LongExport {
+        # Starts "<Source> | Export-Json -Path <Folder>/stopped.json" in a new PowerShell with the module imported,
+        # and returns that PowerShell once the file being written appears in the folder (or after 60 seconds).
+        param([string]$Source, [string]$Folder)
+
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript("Import-Module '$env:HEALTHMOCK_MODULE'").AddStatement().AddScript(
+            "$Source | Export-Json -Path '$(Join-Path $Folder 'stopped.json')'")
+        $null = $shell.BeginInvoke()
+        $deadline = [datetime]::UtcNow.AddSeconds(60)
+        while (-not (Get-FileName $Folder) -and [datetime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 20
+        }
+        $shell
+    }
 }
 
 Describe 'Export-Json' {
@@ -382,19 +398,8 @@ Describe 'Export-Json' {
 
         It 'writes no file when stopped' {
             $folder = New-TestFolder
-            $shell = [powershell]::Create()
+            $shell = Start-LongExport '1..100000000 | ForEach-Object { [pscustomobject]@{ Index = $_ } }' $folder
             try {
-                $null = $shell.AddScript({
-                        param([string]$Module, [string]$Path)
-
-                        Import-Module $Module
-                        1..100000000 | ForEach-Object { [pscustomobject]@{ Index = $_ } } | Export-Json -Path $Path
-                    }).AddArgument($env:HEALTHMOCK_MODULE).AddArgument((Join-Path $folder 'stopped.json'))
-                $null = $shell.BeginInvoke()
-                $deadline = [datetime]::UtcNow.AddSeconds(60)
-                while (-not (Get-FileName $folder) -and [datetime]::UtcNow -lt $deadline) {
-                    Start-Sleep -Milliseconds 20
-                }
                 Get-FileName $folder | Should -BeLike '.stopped.json.*.tmp' -Because 'records stream to a temp file'
 
                 $shell.Stop()
@@ -480,19 +485,8 @@ Describe 'Export-Json' {
 
         It 'stops the second thread and writes no file when stopped' {
             $folder = New-TestFolder
-            $shell = [powershell]::Create()
+            $shell = Start-LongExport 'New-MockPatient -Count 100000000 -Seed 1' $folder
             try {
-                $null = $shell.AddScript({
-                        param([string]$Module, [string]$Path)
-
-                        Import-Module $Module
-                        New-MockPatient -Count 100000000 -Seed 1 | Export-Json -Path $Path
-                    }).AddArgument($env:HEALTHMOCK_MODULE).AddArgument((Join-Path $folder 'stopped.json'))
-                $null = $shell.BeginInvoke()
-                $deadline = [datetime]::UtcNow.AddSeconds(60)
-                while (-not (Get-FileName $folder) -and [datetime]::UtcNow -lt $deadline) {
-                    Start-Sleep -Milliseconds 20
-                }
                 Get-FileName $folder | Should -BeLike '.stopped.json.*.tmp' -Because 'records stream to a temp file'
                 if ($IsLinux) {
                     Get-ThreadName | Should -Contain 'HealthMock reco' -Because 'Linux shows 15 characters of a name'
