@@ -335,9 +335,10 @@ $summary = foreach ($case in $cases) {
         best_records_per_second = $case.Count / ($case.Results | Measure-Object seconds -Minimum).Minimum
         bytes = ($case.Results | Select-Object -Last 1).bytes
         peak_working_set = Get-Median @($case.Results | ForEach-Object peak_working_set)
+        on_disk = (Get-CaseFolder $case.Count) -eq $diskWork
     }
 }
 
-[ordered]@{ work_folder = $WorkFolder; cases = @($summary) } | ConvertTo-Json -Depth 5 |
+[ordered]@{ work_folder = $WorkFolder; disk_folder = [IO.Path]::GetTempPath(); cases = @($summary) } | ConvertTo-Json -Depth 5 |
     Set-Content -LiteralPath $OutFile
 Write-Host "Wrote $OutFile"

@@ -236,13 +236,15 @@ try {
 
     $machine = Get-MachineDescription
     $date = Get-Date -Format 'yyyy-MM-dd'
+    $onDisk = (@($endToEnd.cases | Where-Object on_disk | ForEach-Object { "``$($_.name)``" }) -join ', ')
     $lines = [Collections.Generic.List[string]]::new()
     $lines.Add("# HealthMock benchmark, $date")
     $lines.Add('')
     $lines.Add("Machine ``$($machine.Name)``: $($machine.Cpu), $($machine.Cores) cores, " +
         "$($machine.MemoryGB) GB of memory; $($machine.OS); $($machine.DotNet); PowerShell $($machine.PowerShell). " +
-        'End-to-end records were written to ' +
-        "$($endToEnd.work_folder).$(if ($Quick) { ' **Quick run: small sizes, one run each; not for quoting.**' })")
+        'End-to-end records were written to ' + "$($endToEnd.work_folder)" +
+        $(if ($onDisk) { ", except those of $onDisk, too large for it, written to $($endToEnd.disk_folder) on disk" }) +
+        ".$(if ($Quick) { ' **Quick run: small sizes, one run each; not for quoting.**' })")
     $lines.Add('')
     $lines.Add('## Targets (issue 6)')
     $lines.Add('')

@@ -137,7 +137,8 @@ public sealed class ExportMockPatientCommand : PatientOptionsCommand, IDisposabl
 
         if (PassThru)
         {
-            WriteObject(new FileInfo(fullPath));
+            // Through the provider, so the file carries the members Get-Item gives it (mode, owner, size).
+            WriteObject(InvokeProvider.Item.Get(new[] { fullPath }, true, true), true);
         }
     }
 

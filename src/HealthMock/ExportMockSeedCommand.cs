@@ -105,7 +105,8 @@ public sealed class ExportMockSeedCommand : PSCmdlet
             WriteVerbose($"Wrote '{target}'.");
             if (PassThru)
             {
-                WriteObject(new FileInfo(target));
+                // Through the provider, so the file carries the members Get-Item gives it (mode, owner, size).
+                WriteObject(InvokeProvider.Item.Get(new[] { target }, true, true), true);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace HealthMock.Commands;
 /// -SeedPath.</para>
 /// <para type="description">
 /// Set-MockSeedPath points generation, checking and tab completion at your own seeds folder: a folder holding any
-/// of the seeds files (allergies.json, clinics.json, conditions.json, locations.json, payers.json,
+/// of the seeds files (allergies.json, clinics.json, conditions.json, locations.json, names.json, payers.json,
 /// specialties.json and streets.json) in the format of the files Export-MockSeed writes. Files the folder holds
 /// replace the embedded ones of the same name; the others still come from the seeds embedded in the module. The
 /// setting lasts until the session ends or Set-MockSeedPath -Default restores the embedded seeds, and a -SeedPath

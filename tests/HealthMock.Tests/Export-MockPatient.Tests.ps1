@@ -81,6 +81,8 @@ Describe 'Export-MockPatient' {
 
             $file | Should -BeOfType System.IO.FileInfo
             $file.FullName | Should -Be $path
+            $file.PSProvider.Name | Should -Be 'FileSystem' -Because 'Get-Item gives files its members'
+            $file.Length | Should -BeGreaterThan 0
         }
 
         It 'names the seed and the file in the verbose stream' {

@@ -42,6 +42,11 @@ Describe 'Export-MockSeed' {
 
             $files | Should -BeOfType ([System.IO.FileInfo])
             $files.Name | Should -Be @('payers.json', 'specialties.json')
+            $files[0].PSProvider.Name | Should -Be 'FileSystem' -Because 'Get-Item gives files its members'
+            $files[0].Length | Should -Be (Get-Item -LiteralPath $files[0].FullName).Length
+            if (-not $IsWindows) {
+                $files[0].UnixMode | Should -Be (Get-Item -LiteralPath $files[0].FullName).UnixMode
+            }
         }
 
         It 'writes nothing with -WhatIf' {

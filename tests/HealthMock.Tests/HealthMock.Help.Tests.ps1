@@ -94,4 +94,12 @@ Describe 'about_HealthMock' {
     It 'covers <_>' -ForEach 'DETERMINISM', 'THE REFERENCE DATE', 'SAFETY', 'THE DATASET LAYOUT', 'THE MOCK API' {
         Get-Help about_HealthMock | Out-String | Should -Match $_
     }
+
+    It 'names every cmdlet of the module' {
+        $topic = Get-Help about_HealthMock | Out-String
+        $missing = (Get-Command -Module HealthMock -CommandType Cmdlet).Name |
+            Where-Object { $topic -notmatch "\b$([regex]::Escape($_))\b" }
+
+        $missing | Should -BeNullOrEmpty
+    }
 }
