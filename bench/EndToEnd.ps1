@@ -329,7 +329,7 @@ $summary = foreach ($case in $cases) {
         records = $case.Count
         runs = $case.Results.Count
         seconds = @($case.Results | ForEach-Object seconds)
-        progress_seconds = @($case.Results | ForEach-Object { if ($_.progress_seconds) { $_.progress_seconds } else { 0.0 } })
+        progress_seconds = @($case.Results | ForEach-Object progress_seconds)
         median_seconds = $seconds
         records_per_second = $case.Count / $seconds
         best_records_per_second = $case.Count / ($case.Results | Measure-Object seconds -Minimum).Minimum
@@ -339,6 +339,6 @@ $summary = foreach ($case in $cases) {
     }
 }
 
-[ordered]@{ work_folder = $WorkFolder; disk_folder = [IO.Path]::GetTempPath(); cases = @($summary) } | ConvertTo-Json -Depth 5 |
-    Set-Content -LiteralPath $OutFile
+[ordered]@{ work_folder = $WorkFolder; disk_folder = (Split-Path -Parent $diskWork); cases = @($summary) } |
+    ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $OutFile
 Write-Host "Wrote $OutFile"

@@ -11,9 +11,9 @@ namespace HealthMock.Commands;
 /// own.</para>
 /// <para type="description">
 /// Export-MockSeed copies the curated vocabularies HealthMock generates from (first and last names added to the
-/// English names that come with Bogus; cities with their state, ZIP prefix, area code and UTC offset; conditions with their ICD-10 codes, ages and medications; allergies; streets;
-/// specialties with their appointment types and visit reasons; clinic names and languages; invented payers and
-/// their plans) into a folder as the JSON files the module embeds. Edit them, keep only the files you change, and
+/// English names that come with Bogus; cities with their state, ZIP prefix, area code and UTC offset; conditions
+/// with their ICD-10 codes, ages and medications; allergies; streets; specialties with their appointment types and
+/// visit reasons; clinic names and languages; invented payers and their plans) into a folder as the JSON files the module embeds. Edit them, keep only the files you change, and
 /// pass the folder to -SeedPath or Set-MockSeedPath: files in the folder replace the embedded ones of the same
 /// name. The folder is created when it does not exist. A file already in the folder is replaced only with -Force;
 /// each file is written aside and then moved into place, so none is left half-written.

@@ -41,8 +41,8 @@ Describe 'Progress' {
         It 'reports as debug output how many progress records it wrote and how long they took' {
             $shell = [powershell]::Create()
             try {
-                $null = $shell.AddScript(
-                    "Import-Module '$env:HEALTHMOCK_MODULE'; `$ProgressPreference = 'Continue'; `$DebugPreference = 'Continue'")
+                $null = $shell.AddScript("Import-Module '$env:HEALTHMOCK_MODULE'; `$ProgressPreference = 'Continue'; " +
+                    "`$DebugPreference = 'Continue'")
                 $null = $shell.AddStatement().AddScript("New-MockPatient -Count 12000 -Seed 1 $slowly")
                 $null = $shell.Invoke()
                 $progress = @($shell.Streams.Progress)
